@@ -1,0 +1,38 @@
+// What every API handler file exports, and what it may touch while handling a request.
+import type { BrokerConfig } from '../config/types.js';
+import type { Clock, IdSource, Logger } from '../ports.js';
+
+/** Returned by a handler that must not answer (Produce with acks=0). */
+export const NO_RESPONSE: unique symbol = Symbol('no-response');
+
+/** Thrown by a handler to close the connection without answering, as Kafka does. */
+export class CloseConnection extends Error {}
+
+export interface ConnectionInfo {
+  readonly clientId: string | null;
+  readonly clientHost: string;
+  readonly clientPort: number;
+}
+
+export interface RequestContext<Core = unknown> {
+  readonly apiVersion: number;
+  readonly correlationId: number;
+  readonly connection: ConnectionInfo;
+  readonly core: Core;
+}
+
+export interface ApiHandler<Req = any, Res = any, Core = any> {
+  readonly apiKey: number;
+  /** Kafka's name for the API, e.g. "Produce". */
+  readonly name: string;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  handle(request: Req, ctx: RequestContext<Core>): Res | typeof NO_RESPONSE | Promise<Res | typeof NO_RESPONSE>;
+}
+
+export interface CoreServices {
+  readonly config: BrokerConfig;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly logger: Logger;
+}
