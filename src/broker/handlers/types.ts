@@ -36,3 +36,15 @@ export interface CoreServices {
   readonly ids: IdSource;
   readonly logger: Logger;
 }
+
+/**
+ * The broker state a handler may use. The server owns and builds it; handlers
+ * only read it or call its methods, synchronously, on the event loop.
+ */
+export interface BrokerCore extends CoreServices {
+  readonly logs: import('../storage/log-manager.js').LogManager;
+  /** Where clients are told to connect (Metadata, FindCoordinator, DescribeCluster). */
+  readonly advertised: { readonly host: string; readonly port: number };
+  /** Called after every append so that waiting Fetch long-polls can answer early. */
+  notifyAppend(topic: string, partition: number): void;
+}
