@@ -33,6 +33,18 @@ export interface BrokerConfig {
   logRetentionCheckIntervalMs: number;
   /** log.message.timestamp.type: CreateTime or LogAppendTime */
   logMessageTimestampType: 'CreateTime' | 'LogAppendTime';
+  /** group.initial.rebalance.delay.ms: how long a new group waits for more members */
+  groupInitialRebalanceDelayMs: number;
+  /** group.min.session.timeout.ms */
+  groupMinSessionTimeoutMs: number;
+  /** group.max.session.timeout.ms */
+  groupMaxSessionTimeoutMs: number;
+  /** group.max.size */
+  groupMaxSize: number;
+  /** offset.metadata.max.bytes: longest commit metadata (OFFSET_METADATA_TOO_LARGE beyond) */
+  offsetMetadataMaxBytes: number;
+  /** offsets.retention.minutes, in milliseconds */
+  offsetsRetentionMs: number;
   /** The pairs exactly as the user gave them, for DescribeConfigs' config source. */
   overrides: Readonly<Record<string, string>>;
 }
