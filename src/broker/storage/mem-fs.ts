@@ -51,6 +51,10 @@ export class MemFs implements Fs {
   private renameFault: SimpleFault | undefined;
   /** How many fsync calls succeeded; tests use it to check flush policies. */
   syncCount = 0;
+  /** How many preads ran; tests use it to check that lookups use the indexes. */
+  preadCount = 0;
+  /** How many bytes preads returned. */
+  preadBytes = 0;
 
   // ---- fault injection -------------------------------------------------------
 
@@ -112,8 +116,10 @@ export class MemFs implements Fs {
 
   pread(fd: FileHandle, target: Uint8Array, targetOffset: number, length: number, position: number): number {
     const { file } = this.handle(fd);
+    this.preadCount++;
     const available = Math.max(0, Math.min(length, file.length - position));
     target.set(file.bytes.subarray(position, position + available), targetOffset);
+    this.preadBytes += available;
     return available;
   }
 
