@@ -49,6 +49,7 @@ export class MemFs implements Fs {
   private writeFault: WriteFault | undefined;
   private syncFault: SimpleFault | undefined;
   private renameFault: SimpleFault | undefined;
+  private truncateFault: SimpleFault | undefined;
   /** How many fsync calls succeeded; tests use it to check flush policies. */
   syncCount = 0;
   /** How many preads ran; tests use it to check that lookups use the indexes. */
@@ -74,6 +75,10 @@ export class MemFs implements Fs {
 
   failNextRename(error: Error = ioError('injected rename failure'), pathIncludes?: string): void {
     this.renameFault = { error, pathIncludes };
+  }
+
+  failNextTruncate(error: Error = ioError('injected truncate failure'), pathIncludes?: string): void {
+    this.truncateFault = { error, pathIncludes };
   }
 
   /** Test access to a file's current bytes (a copy). */
@@ -139,7 +144,12 @@ export class MemFs implements Fs {
   }
 
   truncate(fd: FileHandle, size: number): void {
-    const { file } = this.handle(fd);
+    const { file, path } = this.handle(fd);
+    const fault = this.truncateFault;
+    if (fault && (fault.pathIncludes === undefined || path.includes(fault.pathIncludes))) {
+      this.truncateFault = undefined;
+      throw fault.error;
+    }
     if (size > file.length) this.writeAt(file, file.length, Buffer.alloc(size - file.length));
     file.length = size;
   }

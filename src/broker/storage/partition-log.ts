@@ -220,7 +220,7 @@ export class DiskPartitionLog implements PartitionLog {
     const active = this.active();
     try {
       active.fsync();
-      active.persistIndexes();
+      active.seal();
       atomicWriteFile(this.fs, join(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.from('{"version":1}\n'));
     } finally {
       for (const segment of this.segments) segment.close();
@@ -250,7 +250,7 @@ export class DiskPartitionLog implements PartitionLog {
       previous.fsync();
       this.unflushedMessages = 0;
     }
-    previous.persistIndexes();
+    previous.seal();
     const baseOffset = previous.nextOffset;
     const segment = new Segment(this.fs, baseOffset, segmentPaths(this.dir, baseOffset), emptySegmentState(baseOffset));
     segment.ensureFile();

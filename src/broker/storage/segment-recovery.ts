@@ -124,15 +124,15 @@ export function recoverSegment(
   let position = 0;
   let first: BatchHeader | undefined;
   try {
-    let window = Buffer.alloc(0);
+    let buffer = Buffer.alloc(0);
+    let window = buffer;
     let windowStart = 0;
     // Makes [from, from + length) readable from `window`, reading ahead.
     const ensure = (from: number, length: number): void => {
       if (from >= windowStart && from + length <= windowStart + window.length) return;
       const wanted = Math.min(Math.max(length, RECOVERY_READ_BYTES), fileSize - from);
-      if (window.length < wanted) window = Buffer.allocUnsafe(wanted);
-      const read = fs.pread(fd, window, 0, wanted, from);
-      window = window.subarray(0, read);
+      if (buffer.length < wanted) buffer = Buffer.allocUnsafe(wanted);
+      window = buffer.subarray(0, fs.pread(fd, buffer, 0, wanted, from));
       windowStart = from;
     };
     while (position < fileSize) {

@@ -167,7 +167,7 @@ export class Segment {
     while (at < this.state.size) {
       const header = this.headerAt(at);
       if (header.baseOffset + BigInt(header.lastOffsetDelta) >= offset) return at;
-      at += header.batchLength + BATCH_LOG_OVERHEAD;
+      at += this.checkedSize(header, at);
     }
     return this.state.size;
   }
@@ -192,12 +192,13 @@ export class Segment {
     let end = 0;
     while (wanted - end >= BATCH_LOG_OVERHEAD) {
       const total = bytes.readInt32BE(end + 8) + BATCH_LOG_OVERHEAD;
+      if (total < BATCH_HEADER_SIZE) throw this.corruptAt(position + end, total);
       if (end + total > wanted) break;
       end += total;
     }
     if (end === 0) {
       if (!minOneBatch) return { bytes: Buffer.alloc(0), reachedEnd: false };
-      const total = this.headerAt(position).batchLength + BATCH_LOG_OVERHEAD;
+      const total = this.checkedSize(this.headerAt(position), position);
       bytes = Buffer.allocUnsafe(total);
       this.fs.pread(this.fd(), bytes, 0, total, position);
       end = total;
@@ -207,7 +208,7 @@ export class Segment {
 
   /** The whole batch at `position`. */
   batchAt(position: number): Buffer {
-    const total = this.headerAt(position).batchLength + BATCH_LOG_OVERHEAD;
+    const total = this.checkedSize(this.headerAt(position), position);
     const bytes = Buffer.allocUnsafe(total);
     this.fs.pread(this.fd(), bytes, 0, total, position);
     return bytes;
@@ -215,8 +216,18 @@ export class Segment {
 
   /**
    * Called when the segment stops being the active one, and on clean close:
-   * records the final maximum timestamp and writes both index files whole.
+   * makes the file end where the log does, records the final maximum
+   * timestamp and writes both index files whole.
    */
+  seal(): void {
+    if (this.tailDirty) {
+      this.fs.truncate(this.fd(), this.state.size);
+      this.tailDirty = false;
+    }
+    this.persistIndexes();
+  }
+
+  /** Writes whichever index files are missing or behind the in-memory indexes. */
   persistIndexes(): void {
     if (this.state.size > 0) appendTimeEntryIfRaised(this.state, this.baseOffset);
     if (this.state.offsetIndex.unpersistedCount() > 0 || !this.fs.exists(this.paths.offsetIndex)) {
@@ -233,11 +244,12 @@ export class Segment {
     if (this.logFd === undefined) return;
     const fd = this.logFd;
     this.logFd = undefined;
-    if (this.tailDirty) {
-      this.fs.truncate(fd, this.state.size);
+    try {
+      if (this.tailDirty) this.fs.truncate(fd, this.state.size);
       this.tailDirty = false;
+    } finally {
+      this.fs.close(fd);
     }
-    this.fs.close(fd);
   }
 
   /** Closes and removes all of the segment's files; the .log goes first since it defines the segment. */
@@ -249,6 +261,17 @@ export class Segment {
         if (this.fs.exists(path)) this.fs.unlink(path);
       }
     }
+  }
+
+  /** Size of the batch at `position`, refusing lengths that would make a walk stall or overrun. */
+  checkedSize(header: BatchHeader, position: number): number {
+    const total = header.batchLength + BATCH_LOG_OVERHEAD;
+    if (total < BATCH_HEADER_SIZE || position + total > this.state.size) throw this.corruptAt(position, total);
+    return total;
+  }
+
+  private corruptAt(position: number, total: number): Error {
+    return new Error(`segment ${this.paths.log} is corrupt: the batch at ${position} claims ${total} bytes`);
   }
 
   private cutBackTo(fd: FileHandle, position: number): void {

@@ -2,7 +2,7 @@
 // both lookups finish by decoding (and decompressing) one batch to find the
 // exact record, as Kafka does.
 
-import { BATCH_LOG_OVERHEAD, decodeRecords } from '../records/record-batch.js';
+import { decodeRecords } from '../records/record-batch.js';
 import type { TimestampAndOffset } from './types.js';
 import type { Segment } from './segment.js';
 
@@ -23,7 +23,7 @@ export function findOffsetForTimestamp(segments: readonly Segment[], logStartOff
           }
         }
       }
-      position += header.batchLength + BATCH_LOG_OVERHEAD;
+      position += segment.checkedSize(header, position);
     }
   }
   return null;

@@ -172,6 +172,39 @@ describe('DiskPartitionLog write faults', () => {
     expect(readAll(log).map((r) => r.value)).toEqual(['ok-0', 'ok-1', 'after-0']);
   });
 
+  it('repairs a torn tail it could not cut at once before the next append', () => {
+    const h = harness();
+    const log = openLog(h);
+    log.append(batchOf(2, 'ok'));
+    const sizeBefore = log.sizeBytes();
+    h.fs.tornNextWrite(40);
+    h.fs.failNextTruncate();
+    expect(() => log.append(batchOf(3, 'torn'))).toThrow(/torn/);
+    expect(h.fs.size(`${PARTITION_DIR}/00000000000000000000.log`)).toBe(sizeBefore + 40);
+    // Reads never see the stray bytes.
+    expect(readAll(log).map((r) => r.value)).toEqual(['ok-0', 'ok-1']);
+    expect(log.append(batchOf(1, 'next')).baseOffset).toBe(2n);
+    expect(readAll(log).map((r) => r.value)).toEqual(['ok-0', 'ok-1', 'next-0']);
+  });
+
+  it('cuts a stray tail before sealing a segment on roll', () => {
+    const h = harness();
+    const size = batchOf(2, 'aa').length;
+    const log = openLog(h, { segmentBytes: 2 * size + 10 });
+    log.append(batchOf(2, 'aa'));
+    h.fs.tornNextWrite(40);
+    h.fs.failNextTruncate();
+    expect(() => log.append(batchOf(2, 'bb'))).toThrow(/torn/);
+    // Too big for what is left of the segment: rolls, sealing the damaged one.
+    expect(log.append(batchOf(2, 'big', 1000n, { valueBytes: 100 })).baseOffset).toBe(2n);
+    expect(log.segmentCount()).toBe(2);
+    expect(h.fs.size(`${PARTITION_DIR}/00000000000000000000.log`)).toBe(size);
+    log.close();
+    const reopened = openLog(h, { segmentBytes: 2 * size + 10 });
+    expect(h.logger.warnings()).toEqual([]);
+    expect(readAll(reopened).map((r) => r.value.slice(0, 5))).toEqual(['aa-0', 'aa-1', 'big-0', 'big-1']);
+  });
+
   it('with flush.messages=1 fsyncs every append, and a failed fsync undoes that append', () => {
     const h = harness();
     const log = openLog(h, { flushMessages: 1 });
