@@ -11,6 +11,13 @@ import { OffsetIndex, TimeIndex } from './segment-indexes.js';
 
 export const NO_TIMESTAMP = -1n;
 
+/** Header walks read this much at a time. */
+const SCAN_BLOCK_BYTES = 16 * 1024;
+/** A walk needs baseOffset, batchLength and lastOffsetDelta: the first 27 bytes of a header. */
+const SCAN_FIELDS_BYTES = 27;
+// Shared by every segment: storage is synchronous, so no two walks overlap.
+const scanBuffer = Buffer.allocUnsafe(SCAN_BLOCK_BYTES);
+
 /** What a segment knows about itself, whether just created, loaded or recovered. */
 export interface SegmentState {
   size: number;
@@ -161,15 +168,28 @@ export class Segment {
     return this.scanFrom(this.state.offsetIndex.floorPosition(Number(offset - this.baseOffset)), offset);
   }
 
-  /** Position of the first batch whose last offset is >= `offset`, walking headers from `position`. */
+  /**
+   * Position of the first batch whose last offset is >= `offset`, walking
+   * headers from `position`. Headers are read a block at a time: a sparse-index
+   * gap holds many small batches, and one pread per header would dominate.
+   */
   scanFrom(position: number, offset: bigint): number {
+    const size = this.state.size;
     let at = position;
-    while (at < this.state.size) {
-      const header = this.headerAt(at);
-      if (header.baseOffset + BigInt(header.lastOffsetDelta) >= offset) return at;
-      at += this.checkedSize(header, at);
+    while (at < size) {
+      const read = this.fs.pread(this.fd(), scanBuffer, 0, Math.min(SCAN_BLOCK_BYTES, size - at), at);
+      let walked = 0;
+      while (read - walked >= SCAN_FIELDS_BYTES) {
+        const total = scanBuffer.readInt32BE(walked + 8) + BATCH_LOG_OVERHEAD;
+        if (total < BATCH_HEADER_SIZE || at + walked + total > size) throw this.corruptAt(at + walked, total);
+        const lastOffset = scanBuffer.readBigInt64BE(walked) + BigInt(scanBuffer.readInt32BE(walked + 23));
+        if (lastOffset >= offset) return at + walked;
+        walked += total;
+      }
+      if (walked === 0) throw this.corruptAt(at, size - at);
+      at += walked;
     }
-    return this.state.size;
+    return size;
   }
 
   /** Where a scan for timestamps >= target may start (see TimeIndex.scanStartFor). */
