@@ -9,8 +9,10 @@ import { OffsetOutOfRangeError } from './errors.js';
 import { atomicWriteFile, type Fs } from './fs.js';
 import { writeLogStartCheckpoint } from './log-start-checkpoint.js';
 import { openPartitionDir } from './partition-open.js';
-import { Segment, emptySegmentState } from './segment.js';
+import { Segment } from './segment.js';
+import { emptySegmentState } from './segment-state.js';
 import { CLEAN_SHUTDOWN_FILE, segmentPaths } from './segment-files.js';
+import { planRetention } from './retention.js';
 import { findMaxTimestamp, findOffsetForTimestamp } from './timestamp-lookups.js';
 import type { AppendResult, LogConfig, PartitionLog, ReadResult, TimestampAndOffset } from './types.js';
 
@@ -173,21 +175,9 @@ export class DiskPartitionLog implements PartitionLog {
    */
   enforceRetention(nowMs: number): number {
     this.ensureOpen();
-    let deletable = 0;
-    const { retentionMs, retentionBytes } = this.config;
-    if (retentionMs >= 0) {
-      while (deletable < this.segments.length && this.expired(this.segments[deletable], nowMs, retentionMs)) deletable++;
-      if (deletable === this.segments.length && !this.active().isEmpty()) this.roll();
-      deletable = Math.min(deletable, this.segments.length - 1);
-    }
-    if (retentionBytes >= 0) {
-      let excess = this.totalBytes - retentionBytes;
-      for (let i = 0; i < deletable; i++) excess -= this.segments[i].size;
-      while (deletable < this.segments.length - 1 && excess - this.segments[deletable].size >= 0) {
-        excess -= this.segments[deletable].size;
-        deletable++;
-      }
-    }
+    const plan = planRetention(this.segments, this.totalBytes, this.config, nowMs);
+    if (plan.rollFirst) this.roll();
+    const deletable = plan.deleteCount;
     if (deletable === 0) return 0;
     this.deleteOldestSegments(deletable, 'retention');
     const firstBase = this.segments[0].baseOffset;
@@ -256,11 +246,6 @@ export class DiskPartitionLog implements PartitionLog {
     segment.ensureFile();
     this.segments.push(segment);
     return segment;
-  }
-
-  private expired(segment: Segment, nowMs: number, retentionMs: number): boolean {
-    // A segment without timestamps has nothing to judge its age by; keep it.
-    return !segment.isEmpty() && segment.maxTimestamp >= 0n && BigInt(nowMs) - segment.maxTimestamp > BigInt(retentionMs);
   }
 
   private deleteOldestSegments(count: number, why: string): void {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Logger } from '../ports.js';
 import type { Fs } from './fs.js';
 import { readLogStartCheckpoint } from './log-start-checkpoint.js';
-import { Segment, emptySegmentState } from './segment.js';
+import { Segment } from './segment.js';
+import { emptySegmentState } from './segment-state.js';
 import { CLEAN_SHUTDOWN_FILE, listSegmentFiles, segmentPaths } from './segment-files.js';
 import { loadSegment, recoverSegment } from './segment-recovery.js';
 

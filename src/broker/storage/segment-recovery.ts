@@ -16,7 +16,7 @@ import {
 import type { FileHandle, Fs } from './fs.js';
 import type { SegmentPaths } from './segment-files.js';
 import { OffsetIndex, TimeIndex } from './segment-indexes.js';
-import { emptySegmentState, recordBatchInState, type SegmentState } from './segment.js';
+import { emptySegmentState, recordBatchInState, type SegmentState } from './segment-state.js';
 
 /** Recovery reads the log in pieces this large, so a scan costs few syscalls. */
 const RECOVERY_READ_BYTES = 8 * 1024 * 1024;
