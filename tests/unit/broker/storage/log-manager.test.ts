@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ioError } from '../../../../src/broker/storage/mem-fs.js';
 import type { DiskPartitionLog } from '../../../../src/broker/storage/partition-log.js';
-import { batchOf, DATA_DIR, harness, openManager, readAll } from './storage-fixtures.js';
+import { LogManager } from '../../../../src/broker/storage/log-manager.js';
+import { batchOf, counterIds, DATA_DIR, defaultLogConfig, harness, openManager, readAll } from './storage-fixtures.js';
 
 function values(log: unknown): string[] {
   return readAll(log as DiskPartitionLog).map((record) => record.value);
@@ -151,6 +152,18 @@ describe('LogManager', () => {
     expect(() => manager.deleteTopic('kept')).toThrow(/torn/);
     expect(manager.topic('kept')).toBeDefined();
     expect(openManager(h).topic('kept')!.configs).toEqual({ a: '1' });
+  });
+
+  it('works on a relative data directory, as the in-memory broker uses', () => {
+    const h = harness();
+    const open = () =>
+      LogManager.open({ dataDir: 'in-memory-data', fs: h.fs, clock: h.clock, ids: counterIds(), logger: h.logger, logConfig: () => defaultLogConfig });
+    const manager = open();
+    manager.createTopic('rel', 1, {});
+    manager.partition('rel', 0)!.append(batchOf(2));
+    manager.close();
+    expect(h.fs.readdir('in-memory-data')).toEqual(['meta', 'rel-0']);
+    expect(open().partition('rel', 0)!.logEndOffset()).toBe(2n);
   });
 
   it('closes every file and refuses use afterwards', () => {
