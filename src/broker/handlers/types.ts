@@ -47,4 +47,11 @@ export interface BrokerCore extends CoreServices {
   readonly advertised: { readonly host: string; readonly port: number };
   /** Called after every append so that waiting Fetch long-polls can answer early. */
   notifyAppend(topic: string, partition: number): void;
+  /**
+   * Resolves on the next notifyAppend for any of these partitions, after
+   * `timeoutMs` of the injected clock, or when the broker closes (Fetch long poll).
+   */
+  waitForAppend(partitions: ReadonlyArray<{ readonly topic: string; readonly partition: number }>, timeoutMs: number): Promise<void>;
+  /** Every API in the handler registry, ascending by key; the ApiVersions answer. */
+  readonly supportedApis: ReadonlyArray<{ readonly apiKey: number; readonly minVersion: number; readonly maxVersion: number }>;
 }
