@@ -78,7 +78,8 @@ function closeQuietly(fs: Fs, fd: FileHandle): void {
   }
 }
 
-function removeQuietly(fs: Fs, path: string): void {
+/** Removes a leftover file if it is there; a file that vanished meanwhile is fine too. */
+export function removeQuietly(fs: Fs, path: string): void {
   try {
     if (fs.exists(path)) fs.unlink(path);
   } catch {

@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import type { IdSource } from '../ports.js';
-import { atomicWriteFile, type Fs } from './fs.js';
+import { atomicWriteFile, removeQuietly, type Fs } from './fs.js';
 import type { TopicMetadata } from './types.js';
 
 const METADATA_VERSION = 1;
@@ -52,7 +52,7 @@ export class MetadataStore {
   ) {
     this.metaDir = join(dataDir, META_DIR);
     fs.mkdirp(this.metaDir);
-    for (const name of fs.readdir(this.metaDir)) if (name.endsWith('.tmp')) fs.unlink(join(this.metaDir, name));
+    for (const name of fs.readdir(this.metaDir)) if (name.endsWith('.tmp')) removeQuietly(fs, join(this.metaDir, name));
   }
 
   /** The persisted cluster id, created on first use: 22 base64url characters of 16 random bytes. */

@@ -10,7 +10,7 @@
 
 import { join } from 'node:path';
 import type { Logger } from '../ports.js';
-import type { Fs } from './fs.js';
+import { removeQuietly, type Fs } from './fs.js';
 import { readLogStartCheckpoint } from './log-start-checkpoint.js';
 import { Segment } from './segment.js';
 import { emptySegmentState } from './segment-state.js';
@@ -37,7 +37,7 @@ export function openPartitionDir(options: OpenPartitionOptions): OpenedPartition
   fs.mkdirp(dir);
   const names = fs.readdir(dir);
   const clean = names.includes(CLEAN_SHUTDOWN_FILE);
-  for (const name of names) if (name.endsWith('.tmp')) fs.unlink(join(dir, name));
+  for (const name of names) if (name.endsWith('.tmp')) removeQuietly(fs, join(dir, name));
 
   const checkpoint = readLogStartCheckpoint(fs, dir);
   const files = listSegmentFiles(names);

@@ -166,6 +166,19 @@ describe('LogManager', () => {
     expect(open().partition('rel', 0)!.logEndOffset()).toBe(2n);
   });
 
+  it('removes temporary files an interrupted atomic write left behind', () => {
+    const h = harness();
+    const manager = openManager(h);
+    manager.createTopic('t', 1, {});
+    manager.close();
+    h.fs.writeFile(`${DATA_DIR}/meta/topics.json.tmp`, Buffer.from('{"half'));
+    h.fs.writeFile(`${DATA_DIR}/t-0/log-start-offset.json.tmp`, Buffer.from('{'));
+    const reopened = openManager(h);
+    expect(reopened.topics().map((t) => t.name)).toEqual(['t']);
+    expect(h.fs.readdir(`${DATA_DIR}/meta`)).toEqual(['cluster.json', 'topics.json']);
+    expect(h.fs.readdir(`${DATA_DIR}/t-0`).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('closes every file and refuses use afterwards', () => {
     const h = harness();
     const manager = openManager(h);
