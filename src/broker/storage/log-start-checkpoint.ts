@@ -18,10 +18,7 @@ export function writeLogStartCheckpoint(fs: Fs, partitionDir: string, logStartOf
   atomicWriteFile(fs, join(partitionDir, LOG_START_CHECKPOINT_FILE), Buffer.from(`${JSON.stringify(contents)}\n`));
 }
 
-/**
- * The checkpointed offset; undefined when there is no checkpoint. Throws on an
- * unreadable one, since guessing could resurrect deleted records.
- */
+/** The checkpointed offset; undefined when there is no checkpoint. Throws on an unreadable one. */
 export function readLogStartCheckpoint(fs: Fs, partitionDir: string): bigint | undefined {
   const path = join(partitionDir, LOG_START_CHECKPOINT_FILE);
   if (!fs.exists(path)) return undefined;

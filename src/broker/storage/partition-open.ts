@@ -39,7 +39,7 @@ export function openPartitionDir(options: OpenPartitionOptions): OpenedPartition
   const clean = names.includes(CLEAN_SHUTDOWN_FILE);
   for (const name of names) if (name.endsWith('.tmp')) removeQuietly(fs, join(dir, name));
 
-  const checkpoint = readLogStartCheckpoint(fs, dir);
+  const checkpoint = readCheckpointOrWarn(options);
   const files = listSegmentFiles(names);
   for (const orphan of files.filter((file) => !file.hasLog)) {
     for (const name of orphan.extraNames) fs.unlink(join(dir, name));
@@ -108,6 +108,21 @@ export function openPartitionDir(options: OpenPartitionOptions): OpenedPartition
   // From here on a crash must be detected, so the marker goes before any write.
   if (clean) fs.unlink(join(dir, CLEAN_SHUTDOWN_FILE));
   return { segments, logStartOffset };
+}
+
+/**
+ * The checkpointed log start, or undefined. It is written atomically, so an
+ * unreadable one means disk damage; starting from the first segment then only
+ * brings back records a DeleteRecords had hidden mid-segment, which beats a
+ * broker that cannot start.
+ */
+function readCheckpointOrWarn(options: OpenPartitionOptions): bigint | undefined {
+  try {
+    return readLogStartCheckpoint(options.fs, options.dir);
+  } catch (error) {
+    options.logger.warn('ignoring an unreadable log start checkpoint', { topic: options.topic, partition: options.partition, error: String(error) });
+    return undefined;
+  }
 }
 
 function dropSegmentsFrom(options: OpenPartitionOptions, bases: bigint[], logEndOffset: bigint): void {

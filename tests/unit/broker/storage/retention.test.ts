@@ -102,6 +102,17 @@ describe('advanceLogStart', () => {
     expect(readAll(log).map((r) => r.offset)).toEqual([12n]);
   });
 
+  it('opens anyway, with a warning, when the checkpoint is unreadable', () => {
+    const h = harness();
+    const log = openLog(h);
+    log.append(batchOf(4));
+    log.advanceLogStart(2n);
+    h.fs.writeFile(`${PARTITION_DIR}/log-start-offset.json`, Buffer.from('{"version":9}'));
+    const reopened = openLog(h);
+    expect(reopened.logStartOffset()).toBe(0n);
+    expect(h.logger.warnings().map((line) => line.message)).toEqual(['ignoring an unreadable log start checkpoint']);
+  });
+
   it('changes nothing when the checkpoint cannot be written', () => {
     const h = harness();
     const log = openLog(h, { segmentBytes: 200 });
