@@ -10,7 +10,12 @@ import type { BrokerConfig } from './types.js';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 
-export function parseBrokerConfig(pairs: Readonly<Record<string, string>>): BrokerConfig {
+export interface BrokerConfigContext {
+  /** The data directory, or null (the default) when the log lives in memory. */
+  readonly logDir?: string | null;
+}
+
+export function parseBrokerConfig(pairs: Readonly<Record<string, string>>, context: BrokerConfigContext = {}): BrokerConfig {
   const given = checkPairs(pairs);
   const text = (name: string): string | null => given[name] ?? BROKER_CONFIG_BY_NAME.get(name)?.defaultValue ?? null;
   const number = (name: string): number => parseWholeNumber(text(name)!);
@@ -38,6 +43,7 @@ export function parseBrokerConfig(pairs: Readonly<Record<string, string>>): Brok
     groupMaxSize: number('group.max.size'),
     offsetMetadataMaxBytes: number('offset.metadata.max.bytes'),
     offsetsRetentionMs: number('offsets.retention.minutes') * MS_PER_MINUTE,
+    logDir: context.logDir ?? null,
     overrides: Object.freeze({ ...given }),
   };
   if (config.groupMinSessionTimeoutMs > config.groupMaxSessionTimeoutMs) {

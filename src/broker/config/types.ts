@@ -45,6 +45,12 @@ export interface BrokerConfig {
   offsetMetadataMaxBytes: number;
   /** offsets.retention.minutes, in milliseconds */
   offsetsRetentionMs: number;
+  /**
+   * Where the partition logs live (startBroker's dataDir), or null when they
+   * are kept in memory. Not a config pair: the server passes it to
+   * parseBrokerConfig. Reported by DescribeLogDirs.
+   */
+  logDir: string | null;
   /** The pairs exactly as the user gave them, for DescribeConfigs' config source. */
   overrides: Readonly<Record<string, string>>;
 }
