@@ -1,0 +1,174 @@
+// Big-endian writer producing a list of chunks. Small values go into pooled
+// blocks; large external buffers (record batches) are spliced in by reference,
+// so a Fetch response carrying megabytes of stored batches is never copied.
+import { EncodeError } from './errors.js';
+
+const FIRST_BLOCK = 512;
+const MAX_BLOCK = 64 * 1024;
+
+export class ByteWriter {
+  private readonly chunks: Buffer[] = [];
+  private block: Buffer;
+  /** Start of the bytes in `block` not yet moved to `chunks`. */
+  private blockStart = 0;
+  private pos = 0;
+  private nextBlockSize: number;
+  private total = 0;
+
+  constructor(initialSize = FIRST_BLOCK) {
+    this.block = Buffer.allocUnsafe(initialSize);
+    this.nextBlockSize = Math.min(initialSize * 2, MAX_BLOCK);
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.total;
+  }
+
+  private flushBlock(): void {
+    if (this.pos > this.blockStart) {
+      this.chunks.push(this.block.subarray(this.blockStart, this.pos));
+      this.blockStart = this.pos;
+    }
+  }
+
+  private reserve(n: number): number {
+    if (this.pos + n > this.block.length) {
+      this.flushBlock();
+      const size = Math.max(n, this.nextBlockSize);
+      this.nextBlockSize = Math.min(this.nextBlockSize * 2, MAX_BLOCK);
+      this.block = Buffer.allocUnsafe(size);
+      this.blockStart = 0;
+      this.pos = 0;
+    }
+    const at = this.pos;
+    this.pos += n;
+    this.total += n;
+    return at;
+  }
+
+  writeInt8(value: number): void {
+    this.block.writeInt8(value, this.reserve(1));
+  }
+
+  writeBool(value: boolean): void {
+    this.block[this.reserve(1)] = value ? 1 : 0;
+  }
+
+  writeInt16(value: number): void {
+    this.block.writeInt16BE(value, this.reserve(2));
+  }
+
+  writeUInt16(value: number): void {
+    this.block.writeUInt16BE(value, this.reserve(2));
+  }
+
+  writeInt32(value: number): void {
+    this.block.writeInt32BE(value, this.reserve(4));
+  }
+
+  writeUInt32(value: number): void {
+    this.block.writeUInt32BE(value, this.reserve(4));
+  }
+
+  writeInt64(value: bigint): void {
+    this.block.writeBigInt64BE(value, this.reserve(8));
+  }
+
+  writeFloat64(value: number): void {
+    this.block.writeDoubleBE(value, this.reserve(8));
+  }
+
+  writeUVarint(value: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+      throw new EncodeError(`unsigned varint out of range: ${value}`);
+    }
+    const at = this.reserve(uvarintSize(value));
+    let i = at;
+    while (value >= 0x80) {
+      this.block[i++] = (value % 128) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.block[i] = value;
+  }
+
+  writeUuid(value: Buffer): void {
+    if (value.length !== 16) throw new EncodeError(`uuid must be 16 bytes, got ${value.length}`);
+    value.copy(this.block, this.reserve(16));
+  }
+
+  /** Copies `data` into the writer's own blocks. */
+  writeRaw(data: Uint8Array): void {
+    this.block.set(data, this.reserve(data.length));
+  }
+
+  /** Appends `data` by reference: the caller must not modify it until the output is sent. */
+  writeChunk(data: Buffer): void {
+    if (data.length === 0) return;
+    this.flushBlock();
+    this.chunks.push(data);
+    this.total += data.length;
+  }
+
+  /** Appends everything another writer produced, without copying. */
+  append(other: ByteWriter): void {
+    for (const chunk of other.finish()) this.writeChunk(chunk);
+  }
+
+  /** int16 length (-1 = null) then UTF-8. */
+  writeString(value: string | null): void {
+    if (value === null) return this.writeInt16(-1);
+    const length = Buffer.byteLength(value, 'utf8');
+    if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
+    this.writeInt16(length);
+    this.block.write(value, this.reserve(length), length, 'utf8');
+  }
+
+  /** uvarint length + 1 (0 = null) then UTF-8. */
+  writeCompactString(value: string | null): void {
+    if (value === null) return this.writeUVarint(0);
+    const length = Buffer.byteLength(value, 'utf8');
+    if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
+    this.writeUVarint(length + 1);
+    this.block.write(value, this.reserve(length), length, 'utf8');
+  }
+
+  /** int32 length (-1 = null) then the bytes. */
+  writeBytes(value: Buffer | null): void {
+    if (value === null) return this.writeInt32(-1);
+    this.writeInt32(value.length);
+    this.writeBlob(value);
+  }
+
+  /** uvarint length + 1 (0 = null) then the bytes. */
+  writeCompactBytes(value: Buffer | null): void {
+    if (value === null) return this.writeUVarint(0);
+    this.writeUVarint(value.length + 1);
+    this.writeBlob(value);
+  }
+
+  private writeBlob(value: Buffer): void {
+    // Copying small values keeps the chunk list short; large ones are worth a reference.
+    if (value.length < 1024) this.writeRaw(value);
+    else this.writeChunk(value);
+  }
+
+  /** The output as chunks; the writer must not be used afterwards. */
+  finish(): Buffer[] {
+    this.flushBlock();
+    return this.chunks;
+  }
+}
+
+export function uvarintSize(value: number): number {
+  let size = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
+}
+
+export function concatChunks(chunks: readonly Buffer[]): Buffer {
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
