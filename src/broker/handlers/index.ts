@@ -1,0 +1,19 @@
+// The handler registry: every API this broker speaks, one file per API key.
+// The router dispatches from it and ApiVersions advertises exactly it, so a
+// version range cannot be advertised without a handler behind it.
+import { produceHandler } from './00-produce.js';
+import { fetchHandler } from './01-fetch.js';
+import { listOffsetsHandler } from './02-list-offsets.js';
+import { metadataHandler } from './03-metadata.js';
+import { apiVersionsHandler } from './18-api-versions.js';
+import { deleteRecordsHandler } from './21-delete-records.js';
+import type { ApiHandler } from './types.js';
+
+export const apiHandlers: readonly ApiHandler[] = [
+  produceHandler,
+  fetchHandler,
+  listOffsetsHandler,
+  metadataHandler,
+  apiVersionsHandler,
+  deleteRecordsHandler,
+];

@@ -1,0 +1,143 @@
+// Wires one broker together: configuration, storage, the handler registry, the
+// TCP listener and the retention schedule; and takes it apart again on close.
+import { randomBytes } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
+import { parseBrokerConfig } from '../config/parse-broker-config.js';
+import { topicSettings } from '../config/topic-config.js';
+import { apiHandlers } from '../handlers/index.js';
+import { silentLogger, systemClock, type Clock, type IdSource, type Logger } from '../ports.js';
+import { MemFs, nodeFs } from '../storage/fs.js';
+import { LogManager } from '../storage/log-manager.js';
+import { AppendWaiters } from './append-waiters.js';
+import { createBrokerCore } from './broker-core.js';
+import type { ConnectionLimits } from './connection.js';
+import { Listener } from './listener.js';
+import { RequestRouter } from './request-router.js';
+import { RetentionSchedule } from './retention-schedule.js';
+
+export interface BrokerOptions {
+  /** Address to bind. Default 127.0.0.1, so nothing outside this machine can connect. */
+  host?: string;
+  /** Port to bind. Default 9092; 0 picks a free port (read it back from `port`). */
+  port?: number;
+  /** Directory holding the topics. Omitted: everything lives in memory and is gone on close. */
+  dataDir?: string;
+  /** server.properties settings, e.g. `{ 'num.partitions': '3' }`. Unknown keys or bad values throw. */
+  config?: Record<string, string>;
+  /** Host clients are told to connect to. Default: the bound host (127.0.0.1 when bound to all interfaces). */
+  advertisedHost?: string;
+  /** Port clients are told to connect to. Default: the bound port. */
+  advertisedPort?: number;
+  /** Where the broker reports warnings and errors. Default: nowhere. */
+  logger?: Logger;
+  /** Time source for timestamps, long polls and retention. Default: the system clock. */
+  clock?: Clock;
+}
+
+export interface RunningBroker {
+  /** The bound address. */
+  readonly host: string;
+  /** The bound port (the chosen one when started with port 0). */
+  readonly port: number;
+  /** "host:port" to hand to clients as their bootstrap server. */
+  readonly bootstrap: string;
+  /** Stable for the life of the data directory. */
+  readonly clusterId: string;
+  /** Stops listening, drops every connection, cancels timers and closes the logs cleanly. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 9092;
+/** A virtual directory inside the in-memory filesystem. */
+const IN_MEMORY_DATA_DIR = 'kafka-lanes-data';
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+const connectionLimits = (maxFrameBytes: number): ConnectionLimits => ({
+  maxFrameBytes,
+  // Clients keep at most a handful of requests in flight (Java and librdkafka
+  // default to 5); beyond this a client is flooding us and may wait.
+  maxInFlightRequests: 64,
+  maxQueuedWriteBytes: 16 * 1024 * 1024,
+});
+
+const randomIds: IdSource = { randomBytes16: () => randomBytes(16) };
+
+function hostForClients(boundHost: string): string {
+  return WILDCARD_HOSTS.has(boundHost) ? DEFAULT_HOST : boundHost;
+}
+
+function joinHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * Starts a broker and resolves once its port is listening.
+ *
+ * Rejects when `config` holds an unknown key or a bad value, when the data
+ * directory cannot be opened, or when the port cannot be bound (the error's
+ * `code` is then Node's, e.g. `EADDRINUSE`).
+ */
+export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
+  const host = options.host ?? DEFAULT_HOST;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const config = parseBrokerConfig(options.config ?? {}, { logDir: options.dataDir === undefined ? null : resolvePath(options.dataDir) });
+  const logs = LogManager.open({
+    dataDir: options.dataDir ?? IN_MEMORY_DATA_DIR,
+    fs: options.dataDir === undefined ? new MemFs() : nodeFs,
+    clock,
+    ids: randomIds,
+    logger,
+    logConfig: (overrides) => topicSettings(config, overrides).log,
+  });
+
+  const waiters = new AppendWaiters(clock);
+  let listener: Listener;
+  try {
+    listener = await Listener.open(
+      host,
+      options.port ?? DEFAULT_PORT,
+      (boundPort) => {
+        const core = createBrokerCore({
+          config,
+          clock,
+          ids: randomIds,
+          logger,
+          logs,
+          advertised: { host: options.advertisedHost ?? hostForClients(host), port: options.advertisedPort ?? boundPort },
+          waiters,
+          handlers: apiHandlers,
+        });
+        const router = new RequestRouter(apiHandlers, core);
+        return (frame, peer) => router.route(frame, peer);
+      },
+      connectionLimits(config.socketRequestMaxBytes),
+      logger,
+    );
+  } catch (error) {
+    logs.close();
+    throw error;
+  }
+
+  const port = listener.port;
+  const retention = new RetentionSchedule(clock, config.logRetentionCheckIntervalMs, () => logs.enforceRetention(), logger);
+  retention.start();
+  logger.info('broker started', { host, port, clusterId: logs.clusterId });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      retention.stop();
+      const stopped = listener.close();
+      // Parked Fetch long-polls finish now; their connections are gone, so the
+      // answers are discarded. Let them run before the logs close under them.
+      waiters.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      await stopped;
+      logs.close();
+      logger.info('broker stopped', { host, port });
+    })());
+
+  return { host, port, bootstrap: joinHostPort(hostForClients(host), port), clusterId: logs.clusterId, close };
+}
