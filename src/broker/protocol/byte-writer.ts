@@ -32,6 +32,7 @@ export class ByteWriter {
     }
   }
 
+  /** Claims n bytes and returns their offset. May swap in a new block, so read this.block only after calling it. */
   private reserve(n: number): number {
     if (this.pos + n > this.block.length) {
       this.flushBlock();
@@ -48,35 +49,43 @@ export class ByteWriter {
   }
 
   writeInt8(value: number): void {
-    this.block.writeInt8(value, this.reserve(1));
+    const at = this.reserve(1);
+    this.block.writeInt8(value, at);
   }
 
   writeBool(value: boolean): void {
-    this.block[this.reserve(1)] = value ? 1 : 0;
+    const at = this.reserve(1);
+    this.block[at] = value ? 1 : 0;
   }
 
   writeInt16(value: number): void {
-    this.block.writeInt16BE(value, this.reserve(2));
+    const at = this.reserve(2);
+    this.block.writeInt16BE(value, at);
   }
 
   writeUInt16(value: number): void {
-    this.block.writeUInt16BE(value, this.reserve(2));
+    const at = this.reserve(2);
+    this.block.writeUInt16BE(value, at);
   }
 
   writeInt32(value: number): void {
-    this.block.writeInt32BE(value, this.reserve(4));
+    const at = this.reserve(4);
+    this.block.writeInt32BE(value, at);
   }
 
   writeUInt32(value: number): void {
-    this.block.writeUInt32BE(value, this.reserve(4));
+    const at = this.reserve(4);
+    this.block.writeUInt32BE(value, at);
   }
 
   writeInt64(value: bigint): void {
-    this.block.writeBigInt64BE(value, this.reserve(8));
+    const at = this.reserve(8);
+    this.block.writeBigInt64BE(value, at);
   }
 
   writeFloat64(value: number): void {
-    this.block.writeDoubleBE(value, this.reserve(8));
+    const at = this.reserve(8);
+    this.block.writeDoubleBE(value, at);
   }
 
   writeUVarint(value: number): void {
@@ -94,12 +103,14 @@ export class ByteWriter {
 
   writeUuid(value: Buffer): void {
     if (value.length !== 16) throw new EncodeError(`uuid must be 16 bytes, got ${value.length}`);
-    value.copy(this.block, this.reserve(16));
+    const at = this.reserve(16);
+    value.copy(this.block, at);
   }
 
   /** Copies `data` into the writer's own blocks. */
   writeRaw(data: Uint8Array): void {
-    this.block.set(data, this.reserve(data.length));
+    const at = this.reserve(data.length);
+    this.block.set(data, at);
   }
 
   /** Appends `data` by reference: the caller must not modify it until the output is sent. */
@@ -121,7 +132,8 @@ export class ByteWriter {
     const length = Buffer.byteLength(value, 'utf8');
     if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
     this.writeInt16(length);
-    this.block.write(value, this.reserve(length), length, 'utf8');
+    const at = this.reserve(length);
+    this.block.write(value, at, length, 'utf8');
   }
 
   /** uvarint length + 1 (0 = null) then UTF-8. */
@@ -130,7 +142,8 @@ export class ByteWriter {
     const length = Buffer.byteLength(value, 'utf8');
     if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
     this.writeUVarint(length + 1);
-    this.block.write(value, this.reserve(length), length, 'utf8');
+    const at = this.reserve(length);
+    this.block.write(value, at, length, 'utf8');
   }
 
   /** int32 length (-1 = null) then the bytes. */

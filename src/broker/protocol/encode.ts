@@ -15,7 +15,14 @@ export function encodeMessage<T>(
   value: T,
   writer: ByteWriter = new ByteWriter(),
 ): ByteWriter {
-  writeStruct(writer, planFor(descriptor, version), value as Struct);
+  const plan = planFor(descriptor, version);
+  try {
+    writeStruct(writer, plan, value as Struct);
+  } catch (error) {
+    if (error instanceof EncodeError) throw error;
+    // Buffer's own range and type errors don't say which message they came from.
+    throw new EncodeError(`${descriptor.name} v${version}: ${(error as Error).message}`, { cause: error });
+  }
   return writer;
 }
 
@@ -66,6 +73,7 @@ function nullError(field: FieldPlan): EncodeError {
 }
 
 function writeValue(w: ByteWriter, field: FieldPlan, v: unknown, tagged: boolean): void {
+  if (v === null && !field.nullable) throw nullError(field);
   switch (field.kind) {
     case Kind.bool:
       return w.writeBool(v as boolean);
@@ -84,7 +92,6 @@ function writeValue(w: ByteWriter, field: FieldPlan, v: unknown, tagged: boolean
     case Kind.uuid:
       return w.writeUuid(v as Buffer);
     case Kind.string:
-      if (v === null && !field.nullable) throw nullError(field);
       return field.compact ? w.writeCompactString(v as string | null) : w.writeString(v as string | null);
     default:
       return writeVariable(w, field, v, tagged);
@@ -93,7 +100,6 @@ function writeValue(w: ByteWriter, field: FieldPlan, v: unknown, tagged: boolean
 
 function writeVariable(w: ByteWriter, field: FieldPlan, v: unknown, tagged: boolean): void {
   if (v === null && field.kind !== Kind.struct) {
-    if (!field.nullable) throw nullError(field);
     if (field.compact) w.writeUVarint(0);
     else w.writeInt32(-1);
     return;
@@ -163,8 +169,6 @@ function writeNestedStruct(w: ByteWriter, field: FieldPlan, v: Struct | null, ta
     if (tagged) w.writeUVarint(v === null ? 0 : 1);
     else w.writeInt8(v === null ? -1 : 1);
     if (v === null) return;
-  } else if (v === null) {
-    throw nullError(field);
   }
   writeStruct(w, field.struct!, v);
 }
