@@ -163,8 +163,9 @@ function writeArray(w: ByteWriter, field: FieldPlan, items: unknown[]): void {
   }
 }
 
+/** Non-nullable nulls were already rejected by writeValue. */
 function writeNestedStruct(w: ByteWriter, field: FieldPlan, v: Struct | null, tagged: boolean): void {
-  if (field.nullable) {
+  if (field.nullable || v === null) {
     // Kafka marks nullable structs with a signed byte, or a uvarint inside a tagged field.
     if (tagged) w.writeUVarint(v === null ? 0 : 1);
     else w.writeInt8(v === null ? -1 : 1);
