@@ -47,7 +47,6 @@ interface Schema {
 }
 
 interface StructInfo {
-  schemaName: string;
   fields: SchemaField[];
   /** Union of the versions in which this struct can appear. */
   range: Range | null;
@@ -117,7 +116,7 @@ class MessageGenerator {
     this.fileName = kebab(schema.name);
     this.descriptorName = `${lowerFirst(schema.name)}Descriptor`;
     for (const common of schema.commonStructs ?? []) {
-      this.structs.set(common.name, { schemaName: common.name, fields: common.fields, range: null });
+      this.structs.set(common.name, { fields: common.fields, range: null });
     }
     this.collectStructs(schema.fields, valid);
   }
@@ -131,7 +130,7 @@ class MessageGenerator {
       let info = this.structs.get(base);
       if (field.fields) {
         if (info && info.fields !== field.fields) throw new Error(`${this.schema.name}: struct ${base} defined twice`);
-        info ??= { schemaName: base, fields: field.fields, range: null };
+        info ??= { fields: field.fields, range: null };
         this.structs.set(base, info);
       }
       if (!info) throw new Error(`${this.schema.name}.${field.name}: unknown struct type ${base}`);
@@ -269,58 +268,62 @@ interface ApiPair {
   response: MessageGenerator;
 }
 
-function renderIndex(apis: ApiPair[], others: MessageGenerator[]): string {
-  const all = [...apis.flatMap((a) => [a.request, a.response]), ...others].sort((a, b) => a.fileName.localeCompare(b.fileName));
-  const lines = [BANNER, `import { UnknownApiKeyError } from '../errors.js';`, `import type { MessageDescriptor } from '../descriptor.js';`];
-  for (const api of apis) {
-    const rq = api.request;
-    const rs = api.response;
-    lines.push(`import { ${rq.descriptorName}, type ${api.name}Request } from './${rq.fileName}.js';`);
-    lines.push(`import { ${rs.descriptorName}, type ${api.name}Response } from './${rs.fileName}.js';`);
-  }
-  lines.push('');
-  for (const gen of all) lines.push(`export * from './${gen.fileName}.js';`);
-  lines.push('', 'export const ApiKey = {');
-  for (const api of apis) lines.push(`  ${api.name}: ${api.apiKey},`);
-  lines.push('} as const;', 'export type ApiKey = (typeof ApiKey)[keyof typeof ApiKey];', '');
-  lines.push('export interface ApiInfo {', '  readonly apiKey: number;', '  readonly name: string;');
-  lines.push('  readonly minVersion: number;', '  readonly maxVersion: number;');
-  lines.push('  /** First flexible version, or null when no version of this API is flexible. */');
-  lines.push('  readonly firstFlexibleVersion: number | null;');
-  lines.push('  readonly request: MessageDescriptor;', '  readonly response: MessageDescriptor;', '}', '');
-  lines.push('/** Every API in the schemas, ordered by api key. */', 'export const apis: readonly ApiInfo[] = [');
-  for (const api of apis) {
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** generated/api-table.ts: the API table as data. */
+function renderApiTable(apis: ApiPair[]): string {
+  const imports = apis.flatMap((api) => [
+    `import { ${api.request.descriptorName}, type ${api.name}Request } from './${api.request.fileName}.js';`,
+    `import { ${api.response.descriptorName}, type ${api.name}Response } from './${api.response.fileName}.js';`,
+  ]);
+  const table = apis.map((api) => {
     const valid = parseRange(api.requestSchema.validVersions, api.name)!;
     const flexible = parseRange(api.requestSchema.flexibleVersions, api.name);
-    lines.push(
+    return (
       `  { apiKey: ${api.apiKey}, name: ${quote(api.name)}, minVersion: ${valid[0]}, maxVersion: ${valid[1]}, ` +
-        `firstFlexibleVersion: ${flexible ? flexible[0] : 'null'}, request: ${api.request.descriptorName}, response: ${api.response.descriptorName} },`,
+      `firstFlexibleVersion: ${flexible ? flexible[0] : 'null'}, request: ${api.request.descriptorName}, response: ${api.response.descriptorName} },`
     );
-  }
-  lines.push('];', '');
-  lines.push('const apisByKey: ReadonlyMap<number, ApiInfo> = new Map(apis.map((api) => [api.apiKey, api]));', '');
-  lines.push('export const apiNames: ReadonlyMap<number, string> = new Map(apis.map((api) => [api.apiKey, api.name]));', '');
-  lines.push('export function apiInfo(apiKey: number): ApiInfo | undefined {', '  return apisByKey.get(apiKey);', '}', '');
-  lines.push('function requireApi(apiKey: number): ApiInfo {', '  const api = apisByKey.get(apiKey);');
-  lines.push('  if (!api) throw new UnknownApiKeyError(apiKey);', '  return api;', '}', '');
-  lines.push('export function requestDescriptor(apiKey: number): MessageDescriptor {', '  return requireApi(apiKey).request;', '}', '');
-  lines.push('export function responseDescriptor(apiKey: number): MessageDescriptor {', '  return requireApi(apiKey).response;', '}', '');
-  lines.push('export function isFlexibleVersion(apiKey: number, apiVersion: number): boolean {');
-  lines.push('  const first = requireApi(apiKey).firstFlexibleVersion;', '  return first !== null && apiVersion >= first;', '}', '');
-  lines.push('/** Valid for versions above the schema maximum too, so a newer ApiVersions request can still be read. */');
-  lines.push('export function requestHeaderVersion(apiKey: number, apiVersion: number): number {');
-  lines.push('  if (apiKey === ApiKey.ControlledShutdown && apiVersion === 0) return 0;');
-  lines.push('  return isFlexibleVersion(apiKey, apiVersion) ? 2 : 1;', '}', '');
-  lines.push('/** ApiVersions answers with header v0 at every version, so clients can parse it before negotiating. */');
-  lines.push('export function responseHeaderVersion(apiKey: number, apiVersion: number): number {');
-  lines.push('  if (apiKey === ApiKey.ApiVersions) return 0;');
-  lines.push('  return isFlexibleVersion(apiKey, apiVersion) ? 1 : 0;', '}', '');
-  lines.push('export interface RequestByApiKey {');
-  for (const api of apis) lines.push(`  ${api.apiKey}: ${api.name}Request;`);
-  lines.push('}', '', 'export interface ResponseByApiKey {');
-  for (const api of apis) lines.push(`  ${api.apiKey}: ${api.name}Response;`);
-  lines.push('}', '');
-  return lines.join('\n');
+  });
+  const each = (f: (api: ApiPair) => string): string => apis.map(f).join('\n');
+  return `${BANNER}
+import type { MessageDescriptor } from '../descriptor.js';
+${imports.join('\n')}
+
+export const ApiKey = {
+${each((api) => `  ${api.name}: ${api.apiKey},`)}
+} as const;
+export type ApiKey = (typeof ApiKey)[keyof typeof ApiKey];
+
+export interface ApiInfo {
+  readonly apiKey: number;
+  readonly name: string;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  /** First flexible version, or null when no version of this API is flexible. */
+  readonly firstFlexibleVersion: number | null;
+  readonly request: MessageDescriptor;
+  readonly response: MessageDescriptor;
+}
+
+/** Every API in the schemas, ordered by api key. */
+export const apis: readonly ApiInfo[] = [
+${table.join('\n')}
+];
+
+export interface RequestByApiKey {
+${each((api) => `  ${api.apiKey}: ${api.name}Request;`)}
+}
+
+export interface ResponseByApiKey {
+${each((api) => `  ${api.apiKey}: ${api.name}Response;`)}
+}
+`;
+}
+
+/** generated/index.ts: every message, the API table, and the hand-written lookups over it. */
+function renderIndex(files: string[]): string {
+  const lines = files.map((name) => `export * from './${name.replace(/\.ts$/, '.js')}';`);
+  return [BANNER, ...lines, `export * from '../api-lookup.js';`, ''].join('\n');
 }
 
 export function generate(specDir: string): Map<string, string> {
@@ -337,19 +340,19 @@ export function generate(specDir: string): Map<string, string> {
     files.set(`${gen.fileName}.ts`, gen.render());
   }
   const apis: ApiPair[] = [];
-  const others: MessageGenerator[] = [];
   for (const { schema, gen } of byName.values()) {
-    if (schema.type !== 'request') {
-      if (schema.type === 'header' || schema.type === 'data') others.push(gen);
-      continue;
-    }
+    if (schema.type !== 'request') continue;
     const name = schema.name.replace(/Request$/, '');
     const response = byName.get(`${name}Response`);
     if (!response || schema.apiKey === undefined) throw new Error(`${schema.name}: no matching response or api key`);
+    if (response.schema.validVersions !== schema.validVersions || response.schema.flexibleVersions !== schema.flexibleVersions) {
+      throw new Error(`${schema.name}: request and response disagree on versions`);
+    }
     apis.push({ apiKey: schema.apiKey, name, request: gen, requestSchema: schema, response: response.gen });
   }
   apis.sort((a, b) => a.apiKey - b.apiKey);
-  files.set('index.ts', renderIndex(apis, others));
+  files.set('api-table.ts', renderApiTable(apis));
+  files.set('index.ts', renderIndex([...files.keys()].sort(byCodePoint)));
   return files;
 }
 
