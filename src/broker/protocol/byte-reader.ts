@@ -4,14 +4,19 @@
 import { MalformedFrameError } from './errors.js';
 
 export class ByteReader {
+  /** DataView reads are several times faster than Buffer's read methods for fixed-width values. */
+  private readonly view: DataView;
+
   constructor(
     readonly buffer: Buffer,
     public offset = 0,
     readonly end = buffer.length,
+    view?: DataView,
   ) {
     if (offset < 0 || end > buffer.length || offset > end) {
       throw new MalformedFrameError(`reader window ${offset}..${end} outside buffer of ${buffer.length} bytes`);
     }
+    this.view = view ?? new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
   }
 
   get remaining(): number {
@@ -34,11 +39,11 @@ export class ByteReader {
   /** A reader over the next `n` bytes; this reader moves past them. */
   sub(n: number): ByteReader {
     const at = this.take(n);
-    return new ByteReader(this.buffer, at, at + n);
+    return new ByteReader(this.buffer, at, at + n, this.view);
   }
 
   readInt8(): number {
-    return this.buffer.readInt8(this.take(1));
+    return this.view.getInt8(this.take(1));
   }
 
   readBool(): boolean {
@@ -46,27 +51,27 @@ export class ByteReader {
   }
 
   readInt16(): number {
-    return this.buffer.readInt16BE(this.take(2));
+    return this.view.getInt16(this.take(2));
   }
 
   readUInt16(): number {
-    return this.buffer.readUInt16BE(this.take(2));
+    return this.view.getUint16(this.take(2));
   }
 
   readInt32(): number {
-    return this.buffer.readInt32BE(this.take(4));
+    return this.view.getInt32(this.take(4));
   }
 
   readUInt32(): number {
-    return this.buffer.readUInt32BE(this.take(4));
+    return this.view.getUint32(this.take(4));
   }
 
   readInt64(): bigint {
-    return this.buffer.readBigInt64BE(this.take(8));
+    return this.view.getBigInt64(this.take(8));
   }
 
   readFloat64(): number {
-    return this.buffer.readDoubleBE(this.take(8));
+    return this.view.getFloat64(this.take(8));
   }
 
   /** Unsigned LEB128 as used by the protocol for lengths and tags; at most 5 bytes (32 bits). */

@@ -1,7 +1,7 @@
 // Big-endian writer producing a list of chunks. Small values go into pooled
 // blocks; large external buffers (record batches) are spliced in by reference,
 // so a Fetch response carrying megabytes of stored batches is never copied.
-import { EncodeError } from './errors.js';
+// Invalid values throw RangeError; the message encoder adds the field name.
 
 const FIRST_BLOCK = 512;
 const MAX_BLOCK = 64 * 1024;
@@ -9,6 +9,8 @@ const MAX_BLOCK = 64 * 1024;
 export class ByteWriter {
   private readonly chunks: Buffer[] = [];
   private block: Buffer;
+  /** DataView over `block`: several times faster than Buffer's write methods for fixed-width values. */
+  private view: DataView;
   /** Start of the bytes in `block` not yet moved to `chunks`. */
   private blockStart = 0;
   private pos = 0;
@@ -17,6 +19,7 @@ export class ByteWriter {
 
   constructor(initialSize = FIRST_BLOCK) {
     this.block = Buffer.allocUnsafe(initialSize);
+    this.view = new DataView(this.block.buffer, this.block.byteOffset, this.block.length);
     this.nextBlockSize = Math.min(initialSize * 2, MAX_BLOCK);
   }
 
@@ -39,6 +42,7 @@ export class ByteWriter {
       const size = Math.max(n, this.nextBlockSize);
       this.nextBlockSize = Math.min(this.nextBlockSize * 2, MAX_BLOCK);
       this.block = Buffer.allocUnsafe(size);
+      this.view = new DataView(this.block.buffer, this.block.byteOffset, size);
       this.blockStart = 0;
       this.pos = 0;
     }
@@ -49,8 +53,9 @@ export class ByteWriter {
   }
 
   writeInt8(value: number): void {
+    if ((value << 24) >> 24 !== value) throw outOfRange('int8', value);
     const at = this.reserve(1);
-    this.block.writeInt8(value, at);
+    this.view.setInt8(at, value);
   }
 
   writeBool(value: boolean): void {
@@ -59,38 +64,44 @@ export class ByteWriter {
   }
 
   writeInt16(value: number): void {
+    if ((value << 16) >> 16 !== value) throw outOfRange('int16', value);
     const at = this.reserve(2);
-    this.block.writeInt16BE(value, at);
+    this.view.setInt16(at, value);
   }
 
   writeUInt16(value: number): void {
+    if ((value & 0xffff) !== value) throw outOfRange('uint16', value);
     const at = this.reserve(2);
-    this.block.writeUInt16BE(value, at);
+    this.view.setUint16(at, value);
   }
 
   writeInt32(value: number): void {
+    if ((value | 0) !== value) throw outOfRange('int32', value);
     const at = this.reserve(4);
-    this.block.writeInt32BE(value, at);
+    this.view.setInt32(at, value);
   }
 
   writeUInt32(value: number): void {
+    if (value >>> 0 !== value) throw outOfRange('uint32', value);
     const at = this.reserve(4);
-    this.block.writeUInt32BE(value, at);
+    this.view.setUint32(at, value);
   }
 
   writeInt64(value: bigint): void {
+    if (typeof value !== 'bigint') throw outOfRange('int64', value);
     const at = this.reserve(8);
-    this.block.writeBigInt64BE(value, at);
+    this.view.setBigInt64(at, value);
   }
 
   writeFloat64(value: number): void {
+    if (typeof value !== 'number') throw outOfRange('float64', value);
     const at = this.reserve(8);
-    this.block.writeDoubleBE(value, at);
+    this.view.setFloat64(at, value);
   }
 
   writeUVarint(value: number): void {
     if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-      throw new EncodeError(`unsigned varint out of range: ${value}`);
+      throw new RangeError(`unsigned varint out of range: ${value}`);
     }
     const at = this.reserve(uvarintSize(value));
     let i = at;
@@ -102,7 +113,7 @@ export class ByteWriter {
   }
 
   writeUuid(value: Buffer): void {
-    if (value.length !== 16) throw new EncodeError(`uuid must be 16 bytes, got ${value.length}`);
+    if (value.length !== 16) throw new RangeError(`uuid must be 16 bytes, got ${value.length}`);
     const at = this.reserve(16);
     value.copy(this.block, at);
   }
@@ -130,7 +141,7 @@ export class ByteWriter {
   writeString(value: string | null): void {
     if (value === null) return this.writeInt16(-1);
     const length = Buffer.byteLength(value, 'utf8');
-    if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
+    if (length > 0x7fff) throw new RangeError(`string of ${length} bytes exceeds 32767`);
     this.writeInt16(length);
     const at = this.reserve(length);
     this.block.write(value, at, length, 'utf8');
@@ -140,7 +151,7 @@ export class ByteWriter {
   writeCompactString(value: string | null): void {
     if (value === null) return this.writeUVarint(0);
     const length = Buffer.byteLength(value, 'utf8');
-    if (length > 0x7fff) throw new EncodeError(`string of ${length} bytes exceeds 32767`);
+    if (length > 0x7fff) throw new RangeError(`string of ${length} bytes exceeds 32767`);
     this.writeUVarint(length + 1);
     const at = this.reserve(length);
     this.block.write(value, at, length, 'utf8');
@@ -171,6 +182,10 @@ export class ByteWriter {
     this.flushBlock();
     return this.chunks;
   }
+}
+
+function outOfRange(type: string, value: unknown): RangeError {
+  return new RangeError(`${String(value)} is not a valid ${type}`);
 }
 
 export function uvarintSize(value: number): number {

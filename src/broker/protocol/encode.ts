@@ -20,7 +20,7 @@ export function encodeMessage<T>(
     writeStruct(writer, plan, value as Struct);
   } catch (error) {
     if (error instanceof EncodeError) throw error;
-    // Buffer's own range and type errors don't say which message they came from.
+    // Failures outside any field (e.g. in the tagged-field block) still name the message.
     throw new EncodeError(`${descriptor.name} v${version}: ${(error as Error).message}`, { cause: error });
   }
   return writer;
@@ -28,14 +28,21 @@ export function encodeMessage<T>(
 
 function writeStruct(w: ByteWriter, plan: StructPlan, value: Struct): void {
   const fields = plan.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const v = value[field.name];
-    if (field.presence === Presence.regular) {
-      writeValue(w, field, v === undefined ? encodeDefault(field) : v, false);
-    } else if (field.presence === Presence.absent && !field.field.ignorable && !isDefault(field, v)) {
-      throw new EncodeError(`${field.label} is not supported in v${field.version}`);
+  let i = 0;
+  try {
+    for (; i < fields.length; i++) {
+      const field = fields[i];
+      const v = value[field.name];
+      if (field.presence === Presence.regular) {
+        writeValue(w, field, v === undefined ? encodeDefault(field) : v, false);
+      } else if (field.presence === Presence.absent && !field.field.ignorable && !isDefault(field, v)) {
+        throw new EncodeError(`${field.label} is not supported in v${field.version}`);
+      }
     }
+  } catch (error) {
+    if (error instanceof EncodeError) throw error;
+    const field = fields[i];
+    throw new EncodeError(`${field.label} in v${field.version}: ${(error as Error).message}`, { cause: error });
   }
   const unknown = value.unknownTaggedFields as UnknownTaggedField[] | undefined;
   if (plan.flexible) writeTaggedFields(w, plan, value, unknown);
@@ -44,16 +51,19 @@ function writeStruct(w: ByteWriter, plan: StructPlan, value: Struct): void {
   }
 }
 
+const NO_UNKNOWN: readonly UnknownTaggedField[] = [];
+
 function writeTaggedFields(w: ByteWriter, plan: StructPlan, value: Struct, unknown: UnknownTaggedField[] | undefined): void {
-  const known = plan.tagged.length === 0 ? plan.tagged : plan.tagged.filter((f) => !isDefault(f, value[f.name]));
+  // Fast path for the common case: nothing to write, so no allocation.
+  let knownCount = 0;
+  for (const field of plan.tagged) if (!isDefault(field, value[field.name])) knownCount++;
   // A stray unknown entry reusing a known tag would produce a duplicate; the typed value wins.
-  const extra = unknown && unknown.length > 0 ? unknown.filter((u) => !plan.taggedByTag.has(u.tag)) : [];
-  w.writeUVarint(known.length + extra.length);
-  if (known.length + extra.length === 0) return;
-  const entries: { tag: number; field?: FieldPlan; data?: Buffer }[] = [
-    ...known.map((field) => ({ tag: field.tag, field })),
-    ...extra.map((u) => ({ tag: u.tag, data: u.data })),
-  ].sort((a, b) => a.tag - b.tag);
+  const extra = unknown && unknown.length > 0 ? unknown.filter((u) => !plan.taggedByTag.has(u.tag)) : NO_UNKNOWN;
+  w.writeUVarint(knownCount + extra.length);
+  if (knownCount + extra.length === 0) return;
+  const entries: { tag: number; field?: FieldPlan; data?: Buffer }[] = extra.map((u) => ({ tag: u.tag, data: u.data }));
+  for (const field of plan.tagged) if (!isDefault(field, value[field.name])) entries.push({ tag: field.tag, field });
+  entries.sort((a, b) => a.tag - b.tag);
   for (const entry of entries) {
     w.writeUVarint(entry.tag);
     if (entry.data) {

@@ -103,6 +103,16 @@ describe('fields the chosen version lacks', () => {
   });
 });
 
+describe('out-of-range values', () => {
+  it('throw EncodeError naming message, field and version', () => {
+    expect(() => hex(produceRequestDescriptor, 3, { acks: 70000, timeoutMs: 0, topicData: [] })).toThrow('ProduceRequest.acks in v3: 70000 is not a valid int16');
+    expect(() => hex(produceRequestDescriptor, 3, { acks: 1, timeoutMs: 1.5, topicData: [] })).toThrow(EncodeError);
+    expect(() => hex(produceResponseDescriptor, 3, { responses: [{ name: 't', partitionResponses: [{ index: 0, errorCode: 0, baseOffset: 5 as never }] }] })).toThrow(
+      'ProduceResponse.baseOffset in v3: 5 is not a valid int64',
+    );
+  });
+});
+
 describe('undefined fields', () => {
   it('encode as their defaults, and a null default becomes empty where null is not allowed', () => {
     expect(hex(metadataRequestDescriptor, 0, {} as never)).toBe('00000000');
