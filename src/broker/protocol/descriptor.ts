@@ -84,8 +84,9 @@ export type Decoded<T> = T extends Buffer
     ? T
     : T extends readonly (infer E)[]
       ? Decoded<E>[]
-      : { [K in keyof T]-?: K extends 'unknownTaggedFields' ? T[K] : DecodedField<T[K]> } & { unknownTaggedFields?: UnknownTaggedField[] };
+      : { [K in Exclude<keyof T, 'unknownTaggedFields'>]-?: DecodedField<T[K]> } & { unknownTaggedFields?: UnknownTaggedField[] };
 
+/** Records accept Buffer | Buffer[] for encoding, but always decode to one Buffer view. */
 type DecodedField<V> = [Exclude<V, undefined>] extends [Buffer | Buffer[] | null]
   ? Buffer extends Exclude<V, undefined> ? (null extends V ? Buffer | null : Buffer) : Decoded<Exclude<V, undefined>>
   : Decoded<Exclude<V, undefined>>;
