@@ -100,7 +100,7 @@ function checkCounts(topic: CreatableTopic, core: BrokerCore): number | Refusal 
   return numPartitions === USE_DEFAULT ? core.config.numPartitions : numPartitions;
 }
 
-function planTopic(topic: CreatableTopic, existing: readonly string[], core: BrokerCore, apiVersion: number): Plan | Refusal {
+function planTopic(topic: CreatableTopic, existing: readonly string[], core: BrokerCore): Plan | Refusal {
   const nameProblem = checkName(topic.name, existing);
   if (nameProblem) return nameProblem;
   const partitionCount = topic.assignments.length > 0 ? checkAssignments(topic, core.config.nodeId) : checkCounts(topic, core);
@@ -148,7 +148,7 @@ function failure(name: string, refusal: Refusal, apiVersion: number): TopicResul
 
 function createOne(topic: CreatableTopic, planned: string[], request: CreateTopicsRequest, ctx: RequestContext<BrokerCore>): TopicResult {
   const { core, apiVersion } = ctx;
-  const plan = planTopic(topic, planned, core, apiVersion);
+  const plan = planTopic(topic, planned, core);
   if (plan instanceof Refusal) return failure(topic.name, plan, apiVersion);
   // Later topics of a validate-only request are checked against this one too.
   planned.push(topic.name);
