@@ -121,6 +121,21 @@ describe('kafkajs produce, read back with Fetch', () => {
     expect(remaining.map((r) => r.value!.toString())).toEqual(['d4', 'd5', 'd6', 'd7', 'd8', 'd9']);
   });
 
+  it('refuses DeleteRecords on a compact-only topic with POLICY_VIOLATION', async () => {
+    const topic = 'compacted-topic';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }] });
+    await producer.send({ topic, messages: [{ key: 'k', value: 'v' }] });
+    await admin.fetchTopicMetadata({ topics: [topic] });
+    const failure = await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '1' }] }).then(
+      () => null,
+      (error: { cause?: { partitions?: { error: { type: string } }[] } }) => error,
+    );
+    // kafkajs wraps the per-partition error in a KafkaJSNonRetriableError.
+    const partitions = failure?.cause?.partitions;
+    expect(partitions?.map((p) => p.error.type)).toEqual(['POLICY_VIOLATION']);
+    expect((await admin.fetchTopicOffsets(topic))[0]).toMatchObject({ low: '0', high: '1' });
+  });
+
   it('describes the cluster as one node that is also the controller', async () => {
     const cluster = await admin.describeCluster();
     expect(cluster.brokers).toEqual([{ nodeId: 1, host: '127.0.0.1', port: broker.port }]);
