@@ -158,6 +158,33 @@ describe('describeConfigs and alterConfigs', () => {
   });
 });
 
+describe('config changes reach the stored data', () => {
+  it('deletes old segments once alterConfigs lowers retention.bytes', async () => {
+    const quick = await startTestBroker({ config: { 'log.retention.check.interval.ms': '50' } });
+    const kafka = kafkaFor(quick);
+    const quickAdmin = kafka.admin();
+    const producer = kafka.producer();
+    try {
+      await Promise.all([quickAdmin.connect(), producer.connect()]);
+      await quickAdmin.createTopics({ topics: [{ topic: 'shrinking', numPartitions: 1, configEntries: [{ name: 'segment.bytes', value: '1024' }] }] });
+      for (let i = 0; i < 20; i++) await producer.send({ topic: 'shrinking', messages: [{ value: `message ${i} ${'x'.repeat(300)}` }] });
+      const lowBefore = (await quickAdmin.fetchTopicOffsets('shrinking'))[0]!;
+      expect(lowBefore).toMatchObject({ low: '0', high: '20' });
+
+      await quickAdmin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: 'shrinking', configEntries: [{ name: 'segment.bytes', value: '1024' }, { name: 'retention.bytes', value: '1' }] }],
+      });
+      await expect.poll(async () => Number((await quickAdmin.fetchTopicOffsets('shrinking'))[0]!.low), { timeout: 5000, interval: 50 }).toBeGreaterThan(15);
+      expect((await quickAdmin.fetchTopicOffsets('shrinking'))[0]!.high).toBe('20');
+    } finally {
+      await producer.disconnect();
+      await quickAdmin.disconnect();
+      await quick.stop();
+    }
+  });
+});
+
 describe('deleteTopics', () => {
   it('deletes topics and refuses unknown ones', async () => {
     await admin.createTopics({ topics: [{ topic: 'admin-doomed' }] });

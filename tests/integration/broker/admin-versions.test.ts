@@ -77,6 +77,9 @@ describe('CreateTopics v2-v7', () => {
     expect(collision).toMatchObject({ errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION });
     expect(collision.errorMessage).toContain(`collides with existing topic ct.dot${version}`);
     expect(await refused('ct-zero', { numPartitions: 0 })).toMatchObject({ errorCode: ErrorCode.INVALID_PARTITIONS });
+    const tooMany = await refused('ct-huge', { numPartitions: 10_001 });
+    expect(tooMany).toMatchObject({ errorCode: ErrorCode.INVALID_PARTITIONS });
+    expect(tooMany.errorMessage).toContain('at most 10000 partitions per topic');
     expect(await refused('ct-rf2', { replicationFactor: 2 })).toMatchObject({ errorCode: ErrorCode.INVALID_REPLICATION_FACTOR });
     expect(await refused('ct-config', { configs: [{ name: 'retention.ms', value: 'forever' }] })).toMatchObject({ errorCode: ErrorCode.INVALID_CONFIG });
     const unknownConfig = await refused('ct-config', { configs: [{ name: 'retention.forever', value: '1' }] });
