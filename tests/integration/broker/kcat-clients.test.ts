@@ -7,6 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker } from '../../../src/broker/index.js';
 import { runOk } from '../support/run-process.js';
+import { storedCodecs } from './client-round-trip.js';
 
 const KCAT = 'kcat';
 const codecs = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -60,6 +61,10 @@ describe('kcat (librdkafka 2.0.2)', () => {
     for (const m of received) partitionsByKey.set(m.key!, (partitionsByKey.get(m.key!) ?? new Set()).add(m.partition));
     for (const partitions of partitionsByKey.values()) expect(partitions.size).toBe(1);
     expect(new Set(received.map((m) => m.partition)).size).toBeGreaterThan(1);
+    // librdkafka falls back to uncompressed batches, silently, when it thinks
+    // the broker lacks a codec: check what was really stored.
+    const stored = await storedCodecs(broker.port, topic, 3);
+    expect([...stored].sort()).toEqual(codec === 'none' ? ['none'] : [codec]);
   });
 
   it('lists brokers and topics with -L', async () => {
