@@ -6,6 +6,7 @@
 // queue. A request that gets no response (acks=0 produce) still takes a slot,
 // so everything after it waits its turn.
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { NO_RESPONSE } from '../handlers/types.js';
 import type { Logger } from '../ports.js';
 import { FrameReader } from './frame-reader.js';
@@ -25,6 +26,12 @@ export interface PeerAddress {
   readonly port: number;
 }
 
+/**
+ * The byte stream of one client: a TCP socket, or any Duplex carrying the same
+ * bytes (an in-process pipe), which gets exactly the same handling.
+ */
+export type ClientStream = Duplex & Partial<Pick<Socket, 'setNoDelay' | 'remoteAddress' | 'remotePort'>>;
+
 export type RouteFrame = (frame: Buffer, peer: PeerAddress) => RouteResult | Promise<RouteResult>;
 
 interface Slot {
@@ -39,15 +46,15 @@ export class Connection {
   private closed = false;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: ClientStream,
     private readonly route: RouteFrame,
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly onClosed: (connection: Connection) => void,
   ) {
     this.reader = new FrameReader(limits.maxFrameBytes);
-    this.peer = { host: socket.remoteAddress ?? 'unknown', port: socket.remotePort ?? 0 };
-    socket.setNoDelay(true);
+    this.peer = { host: socket.remoteAddress ?? 'in-process', port: socket.remotePort ?? 0 };
+    socket.setNoDelay?.(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('drain', () => this.applyBackpressure());
     socket.on('error', (error) => this.logger.debug('client socket error', { client: this.describePeer(), error: error.message }));

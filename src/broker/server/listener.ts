@@ -2,23 +2,28 @@
 // stops accepting and drops every live connection.
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { Logger } from '../ports.js';
-import { Connection, type ConnectionLimits, type RouteFrame } from './connection.js';
+import { Connection, type ClientStream, type ConnectionLimits, type RouteFrame } from './connection.js';
 
 export class Listener {
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
   private route: RouteFrame | null = null;
 
-  private constructor(limits: ConnectionLimits, logger: Logger) {
-    this.server = createServer((socket) => {
-      if (!this.route) {
-        socket.destroy();
-        return;
-      }
-      const connection = new Connection(socket, this.route, limits, logger, (closed) => this.connections.delete(closed));
-      this.connections.add(connection);
-      logger.debug('client connected', { client: `${socket.remoteAddress}:${socket.remotePort}` });
-    });
+  private closed = false;
+
+  private constructor(private readonly limits: ConnectionLimits, private readonly logger: Logger) {
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  /** Serves one client over `stream`; every TCP connection comes through here too. */
+  accept(stream: ClientStream): void {
+    if (!this.route || this.closed) {
+      stream.destroy();
+      return;
+    }
+    const connection = new Connection(stream, this.route, this.limits, this.logger, (closed) => this.connections.delete(closed));
+    this.connections.add(connection);
+    this.logger.debug('client connected', { client: `${stream.remoteAddress ?? 'in-process'}:${stream.remotePort ?? 0}` });
   }
 
   /**
@@ -45,6 +50,7 @@ export class Listener {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const connection of [...this.connections]) connection.close();
     return stopped;

@@ -2,6 +2,7 @@
 // TCP listener and the retention schedule; and takes it apart again on close.
 import { randomBytes } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { parseBrokerConfig } from '../config/parse-broker-config.js';
 import { topicSettings } from '../config/topic-config.js';
 import { apiHandlers } from '../handlers/index.js';
@@ -43,6 +44,13 @@ export interface RunningBroker {
   readonly bootstrap: string;
   /** Stable for the life of the data directory. */
   readonly clusterId: string;
+  /**
+   * Serves one client over an already-connected byte stream instead of TCP
+   * (e.g. an in-process pipe): the same framing, ordering and limits as a TCP
+   * connection. Destroying the stream disconnects the client. After close(),
+   * streams are destroyed at once.
+   */
+  acceptConnection(stream: Duplex): void;
   /** Stops listening, drops every connection, cancels timers and closes the logs cleanly. */
   close(): Promise<void>;
 }
@@ -139,5 +147,12 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       logger.info('broker stopped', { host, port });
     })());
 
-  return { host, port, bootstrap: joinHostPort(hostForClients(host), port), clusterId: logs.clusterId, close };
+  return {
+    host,
+    port,
+    bootstrap: joinHostPort(hostForClients(host), port),
+    clusterId: logs.clusterId,
+    acceptConnection: (stream) => listener.accept(stream),
+    close,
+  };
 }
