@@ -13,6 +13,7 @@
 //   UNKNOWN_TOPIC_OR_PARTITION.
 // - v10+ topic ids are the stable 16-byte ids kept by the log manager; v12
 //   may look a topic up by id alone (name null), UNKNOWN_TOPIC_ID when absent.
+//   A null name at v10-11 gets INVALID_REQUEST for every requested topic.
 // - Authorized operations are never computed: -2147483648 ("not requested").
 //
 // Version notes: v1 adds controller_id, rack and is_internal and makes a null
@@ -93,6 +94,12 @@ function selectTopics(request: Decoded<MetadataRequest>, ctx: RequestContext<Bro
   const requested = request.topics;
   if (requested === null || (apiVersion === 0 && requested.length === 0)) {
     return core.logs.topics().map((topic) => describeTopic(topic, nodeId));
+  }
+  // Before v12 a response cannot carry a null name, so a topic cannot be asked
+  // for by id alone: Kafka refuses the request with INVALID_REQUEST for every
+  // requested topic, a missing name answered as "" (MetadataRequest.getErrorResponse).
+  if (apiVersion < 12 && requested.some((entry) => entry.name === null)) {
+    return requested.map((entry) => topicError(ErrorCode.INVALID_REQUEST, entry.name ?? '', entry.topicId));
   }
   const mayAutoCreate = core.config.autoCreateTopicsEnable && (apiVersion < 4 || request.allowAutoTopicCreation);
   const results: TopicResult[] = [];
