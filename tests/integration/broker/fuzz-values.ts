@@ -4,6 +4,7 @@
 // always encodes; what the values mean is left to chance and boundary values.
 import { requestDescriptor } from '../../../src/broker/protocol/api-lookup.js';
 import { Kind, planFor, Presence, type FieldPlan, type StructPlan } from '../../../src/broker/protocol/plan.js';
+import { recomputeBatchCrc } from '../../../src/broker/records/batch-header.js';
 import type { SeededRandom } from './fuzz-random.js';
 
 type Struct = Record<string, unknown>;
@@ -33,11 +34,40 @@ function randomInt64(ctx: GarbleContext): bigint {
   return BigInt.asIntN(64, (BigInt(ctx.random.int32()) << 32n) | BigInt(ctx.random.int32() >>> 0));
 }
 
-/** A batch from a real client, often damaged: flipped bytes, cut short, doubled, or noise. */
+/** Where the fields after the CRC start in a v2 batch header, and the record count. */
+const CRC_COVERED_FROM = 21;
+const LAST_OFFSET_DELTA_AT = 23;
+const RECORD_COUNT_AT = 57;
+
+/**
+ * Damage the CRC cannot catch: header fields or record bytes changed and the
+ * CRC recomputed, as a buggy producer would send them.
+ */
+function recheckedGarbage(sample: Buffer, ctx: GarbleContext): Buffer {
+  const { random } = ctx;
+  if (random.chance(0.3)) {
+    // A record count the records do not back up, kept consistent with the offset range.
+    const count = random.pick([2, 1000, 2147483647]);
+    sample.writeInt32BE(count - 1, LAST_OFFSET_DELTA_AT);
+    sample.writeInt32BE(count, RECORD_COUNT_AT);
+  } else {
+    for (let writes = random.between(1, 4); writes > 0; writes--) {
+      sample[random.between(CRC_COVERED_FROM, sample.length - 1)] = random.pick([0x00, 0x01, 0x7f, 0x80, 0xff]);
+    }
+  }
+  try {
+    recomputeBatchCrc(sample);
+  } catch {
+    // A length field now points outside the buffer: send it with the stale CRC.
+  }
+  return sample;
+}
+
+/** A batch from a real client, often damaged: flipped bytes, cut short, doubled, re-checksummed, or noise. */
 function garbleRecords(ctx: GarbleContext): Buffer {
   const { random } = ctx;
   const sample = Buffer.from(random.pick(ctx.sampleBatches));
-  switch (random.below(6)) {
+  switch (random.below(7)) {
     case 0:
       return sample;
     case 1: {
@@ -50,6 +80,8 @@ function garbleRecords(ctx: GarbleContext): Buffer {
       return Buffer.concat([sample, random.pick(ctx.sampleBatches)]);
     case 4:
       return Buffer.alloc(0);
+    case 5:
+      return recheckedGarbage(sample, ctx);
     default:
       return random.bytes(random.between(1, 128));
   }
