@@ -73,6 +73,21 @@ function comparable(records: DecodedRecord[]) {
   return records.map((r) => ({ key: r.key, value: r.value, headers: r.headers.map((h) => [h.key, h.value]) }));
 }
 
+/** The protected topic still starts with exactly the batches stored before the fuzzing. */
+async function expectStoredDataIntact(port: number): Promise<void> {
+  const raw = await RawClient.connect(port);
+  for (const { partition, recordSet, sent } of stored) {
+    const now = await readRecordSet(raw, PROTECTED_TOPIC, partition);
+    expect(now.subarray(0, recordSet.length).equals(recordSet)).toBe(true);
+    // Only the original batches are decoded: fuzzed produce requests may
+    // have appended batches whose records are garbage under a valid CRC.
+    const records = [...iterateBatches(recordSet)].flatMap((batch) => decodeRecords(recordSet, batch.pos));
+    expect(records.map((r) => r.offset)).toEqual(sent.map((_, i) => BigInt(i)));
+    expect(comparable(records)).toEqual(sent.map((m) => ({ key: m.key, value: m.value, headers: Object.entries(m.headers) })));
+  }
+  raw.close();
+}
+
 beforeAll(async () => {
   console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed})`);
   process.on('uncaughtException', recordUncaught);
@@ -91,6 +106,50 @@ afterAll(async () => {
   process.off('uncaughtException', recordUncaught);
   process.off('unhandledRejection', recordUncaught);
   await broker?.stop();
+});
+
+// Run first: the fuzzing block ends by closing the broker.
+describe('what the fuzzing found, pinned', () => {
+  it.each([10, 11])('Metadata v%i asking for a topic by id alone gets INVALID_REQUEST instead of a failed response encode', async (version) => {
+    const client = await RawClient.connect(broker.port);
+    const known = Buffer.alloc(16, 7);
+    client.send(concatChunks(encodeRequestFrame(ApiKey.Metadata, version, 5, 'fuzz', {
+      topics: [{ topicId: known, name: null }, { topicId: Buffer.alloc(16), name: PROTECTED_TOPIC }],
+      allowAutoTopicCreation: true,
+    })));
+    const { correlationId, body } = decodeResponseFrame(ApiKey.Metadata, version, await client.nextResponse());
+    client.close();
+    expect(correlationId).toBe(5);
+    expect(body.topics.map((t) => [t.name, t.errorCode, t.partitions.length])).toEqual([
+      ['', ErrorCode.INVALID_REQUEST, 0],
+      [PROTECTED_TOPIC, ErrorCode.INVALID_REQUEST, 0],
+    ]);
+  });
+
+  it('ListOffsets by timestamp over a stored batch whose records do not decode answers CORRUPT_MESSAGE for that partition', async () => {
+    // Produce checks the header and the CRC only, so a batch with a garbage
+    // record length and a recomputed CRC is stored.
+    const topic = 'fuzz-undecodable';
+    const batch = buildRecordBatch([{ key: 'k', value: 'v', timestamp: 1_000n }], { baseTimestamp: 1_000n });
+    batch[FIRST_RECORD_AT] = 0x7f;
+    recomputeBatchCrc(batch);
+    const client = await RawClient.connect(broker.port);
+    client.send(metadataV0Request(1, [topic]));
+    await client.nextResponse();
+    client.send(produceRequest(3, 2, { topic, partition: 0, batch, acks: 1 }));
+    expect(decodeResponseFrame(ApiKey.Produce, 3, await client.nextResponse()).body.responses[0]!.partitionResponses[0]!.errorCode).toBe(0);
+    client.send(concatChunks(encodeRequestFrame(ApiKey.ListOffsets, 3, 3, 'fuzz', {
+      replicaId: -1,
+      isolationLevel: 0,
+      topics: [{ name: topic, partitions: [{ partitionIndex: 0, timestamp: 500n }] }],
+    })));
+    const { correlationId, body } = decodeResponseFrame(ApiKey.ListOffsets, 3, await client.nextResponse());
+    expect(correlationId).toBe(3);
+    expect(body.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.CORRUPT_MESSAGE);
+    client.send(apiVersionsRequest(0, 4));
+    expect(correlationIdOf(await client.nextResponse())).toBe(4);
+    client.close();
+  });
 });
 
 describe('fuzzing', () => {
@@ -178,17 +237,7 @@ describe('fuzzing', () => {
   });
 
   it('kept the data stored before the fuzzing, byte for byte', async () => {
-    const raw = await RawClient.connect(broker.port);
-    for (const { partition, recordSet, sent } of stored) {
-      const now = await readRecordSet(raw, PROTECTED_TOPIC, partition);
-      expect(now.subarray(0, recordSet.length).equals(recordSet)).toBe(true);
-      // Only the original batches are decoded: fuzzed produce requests may
-      // have appended batches whose records are garbage under a valid CRC.
-      const records = [...iterateBatches(recordSet)].flatMap((batch) => decodeRecords(recordSet, batch.pos));
-      expect(records.map((r) => r.offset)).toEqual(sent.map((_, i) => BigInt(i)));
-      expect(comparable(records)).toEqual(sent.map((m) => ({ key: m.key, value: m.value, headers: Object.entries(m.headers) })));
-    }
-    raw.close();
+    await expectStoredDataIntact(broker.port);
   });
 
   it('still serves real clients: kafkajs produces, kcat consumes', async () => {
@@ -203,47 +252,15 @@ describe('fuzzing', () => {
     const out = await runOk('kcat', ['-C', '-b', broker.bootstrap, '-t', 'fuzz-after', '-p', '0', '-o', 'beginning', '-e', '-q', '-f', '%s\n']);
     expect(out.split('\n').filter((line) => line.length > 0)).toEqual(values);
   });
-});
 
-describe('what the fuzzing found, pinned', () => {
-  it.each([10, 11])('Metadata v%i asking for a topic by id alone gets INVALID_REQUEST instead of a failed response encode', async (version) => {
-    const client = await RawClient.connect(broker.port);
-    const known = Buffer.alloc(16, 7);
-    client.send(concatChunks(encodeRequestFrame(ApiKey.Metadata, version, 5, 'fuzz', {
-      topics: [{ topicId: known, name: null }, { topicId: Buffer.alloc(16), name: PROTECTED_TOPIC }],
-      allowAutoTopicCreation: true,
-    })));
-    const { correlationId, body } = decodeResponseFrame(ApiKey.Metadata, version, await client.nextResponse());
-    client.close();
-    expect(correlationId).toBe(5);
-    expect(body.topics.map((t) => [t.name, t.errorCode, t.partitions.length])).toEqual([
-      ['', ErrorCode.INVALID_REQUEST, 0],
-      [PROTECTED_TOPIC, ErrorCode.INVALID_REQUEST, 0],
-    ]);
-  });
-
-  it('ListOffsets by timestamp over a stored batch whose records do not decode answers CORRUPT_MESSAGE for that partition', async () => {
-    // Produce checks the header and the CRC only, so a batch with a garbage
-    // record length and a recomputed CRC is stored.
-    const topic = 'fuzz-undecodable';
-    const batch = buildRecordBatch([{ key: 'k', value: 'v', timestamp: 1_000n }], { baseTimestamp: 1_000n });
-    batch[FIRST_RECORD_AT] = 0x7f;
-    recomputeBatchCrc(batch);
-    const client = await RawClient.connect(broker.port);
-    client.send(metadataV0Request(1, [topic]));
-    await client.nextResponse();
-    client.send(produceRequest(3, 2, { topic, partition: 0, batch, acks: 1 }));
-    expect(decodeResponseFrame(ApiKey.Produce, 3, await client.nextResponse()).body.responses[0]!.partitionResponses[0]!.errorCode).toBe(0);
-    client.send(concatChunks(encodeRequestFrame(ApiKey.ListOffsets, 3, 3, 'fuzz', {
-      replicaId: -1,
-      isolationLevel: 0,
-      topics: [{ name: topic, partitions: [{ partitionIndex: 0, timestamp: 500n }] }],
-    })));
-    const { correlationId, body } = decodeResponseFrame(ApiKey.ListOffsets, 3, await client.nextResponse());
-    expect(correlationId).toBe(3);
-    expect(body.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.CORRUPT_MESSAGE);
-    client.send(apiVersionsRequest(0, 4));
-    expect(correlationIdOf(await client.nextResponse())).toBe(4);
-    client.close();
+  it('reopens its data directory after the fuzzing, with the stored data intact', async () => {
+    await broker.close();
+    const reopened = await startTestBroker({ dataDir: broker.dataDir, logger: errorCollector });
+    try {
+      await expectStoredDataIntact(reopened.port);
+    } finally {
+      await reopened.close();
+    }
+    expect(brokerErrors).toEqual([]);
   });
 });
