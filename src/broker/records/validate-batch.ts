@@ -1,6 +1,9 @@
 // The checks Kafka makes on one partition's Produce data (v3+) before
-// appending it, with the error code Kafka answers for each. Only the batch
-// header is inspected; records stay compressed and uncopied.
+// appending it, with the error code Kafka answers for each. Like Kafka, the
+// records are walked (decompressing if needed) so that a batch whose CRC is
+// right but whose records are not — or are fewer than its header claims —
+// never reaches the log, where it would break every consumer. The stored
+// bytes are still the producer's own, untouched.
 
 import {
   BATCH_HEADER_SIZE,
@@ -14,6 +17,7 @@ import {
   verifyBatchCrc,
   type BatchHeader,
 } from './batch-header.js';
+import { decodeRecords } from './decode-records.js';
 
 export type BatchValidation = { ok: true; header: BatchHeader } | { ok: false; errorCode: number; message: string };
 
@@ -68,7 +72,23 @@ export function validateProducedBatch(records: Buffer, opts: ProducedBatchLimits
   if (header.producerId >= 0n && header.baseSequence < 0) {
     return fail(INVALID_RECORD, `batch from producer ${header.producerId} has invalid base sequence ${header.baseSequence}`);
   }
-  return { ok: true, header };
+  return checkRecords(records, header) ?? { ok: true, header };
+}
+
+function checkRecords(records: Buffer, header: BatchHeader): BatchValidation | null {
+  let decoded;
+  try {
+    decoded = decodeRecords(records, 0);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(CORRUPT_MESSAGE, `record batch contents are corrupt: ${reason}`);
+  }
+  for (let i = 0; i < decoded.length; i++) {
+    if (decoded[i]!.offset !== header.baseOffset + BigInt(i)) {
+      return fail(INVALID_RECORD, `record ${i} of the batch has offset delta ${decoded[i]!.offset - header.baseOffset}; expected ${i}`);
+    }
+  }
+  return null;
 }
 
 /**

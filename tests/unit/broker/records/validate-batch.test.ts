@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecordBatch } from '../../../../src/broker/records/record-batch.js';
 import { validateProducedBatch } from '../../../../src/broker/records/validate-batch.js';
-import { OFFSETS, patched } from './batch-test-helpers.js';
+import { BATCH_HEADER_SIZE } from '../../../../src/broker/records/record-batch.js';
+import { OFFSETS, patched, withRecordsBlock, zstdCompressWithCli } from './batch-test-helpers.js';
 
 const CORRUPT_MESSAGE = 2;
 const MESSAGE_TOO_LARGE = 10;
@@ -87,8 +88,14 @@ describe('validateProducedBatch', () => {
       expect(errorCodeOf(zstd, { ...limits, produceVersion: 3 })).toBe(UNSUPPORTED_COMPRESSION_TYPE);
     });
 
-    it('accepts zstd from Produce v7', () => {
-      expect(errorCodeOf(zstd, { ...limits, produceVersion: 7 })).toBe('ok');
+    it('accepts a real zstd batch from Produce v7', () => {
+      const plain = buildRecordBatch([{ key: 'k', value: 'v1' }, { value: 'v2' }]);
+      const real = withRecordsBlock(plain, 4, zstdCompressWithCli(plain.subarray(BATCH_HEADER_SIZE)));
+      expect(errorCodeOf(real, { ...limits, produceVersion: 7 })).toBe('ok');
+    });
+
+    it('rejects a batch labelled zstd whose block is not zstd with CORRUPT_MESSAGE', () => {
+      expect(errorCodeOf(zstd, { ...limits, produceVersion: 7 })).toBe(CORRUPT_MESSAGE);
     });
 
     it('rejects undefined codec ids with UNSUPPORTED_COMPRESSION_TYPE', () => {
@@ -141,5 +148,28 @@ describe('validateProducedBatch', () => {
   it('rejects a producer id without a base sequence with INVALID_RECORD', () => {
     const batch = buildRecordBatch([{ value: 'x' }], { producerId: 12n, producerEpoch: 0, baseSequence: -1 });
     expect(errorCodeOf(batch)).toBe(INVALID_RECORD);
+  });
+
+  describe('records behind a valid CRC', () => {
+    const plain = buildRecordBatch([{ key: 'k', value: 'v1' }, { value: 'v2' }, { value: 'v3' }]);
+
+    it('rejects garbage records with CORRUPT_MESSAGE', () => {
+      const garbage = withRecordsBlock(plain, 0, Buffer.alloc(plain.length - BATCH_HEADER_SIZE, 0x7f));
+      expect(errorCodeOf(garbage)).toBe(CORRUPT_MESSAGE);
+    });
+
+    it('rejects a header claiming more records than the batch holds with CORRUPT_MESSAGE', () => {
+      const inflated = patched(plain, (b) => {
+        b.writeInt32BE(2 ** 31 - 2, OFFSETS.lastOffsetDelta);
+        b.writeInt32BE(2 ** 31 - 1, OFFSETS.recordCount);
+      });
+      expect(errorCodeOf(inflated)).toBe(CORRUPT_MESSAGE);
+    });
+
+    it('rejects a corrupt compressed block with CORRUPT_MESSAGE', () => {
+      const gzip = buildRecordBatch([{ value: 'v1' }, { value: 'v2' }], { compression: 'gzip' });
+      const broken = patched(gzip, (b) => b.fill(0x00, BATCH_HEADER_SIZE + 10, BATCH_HEADER_SIZE + 20));
+      expect(errorCodeOf(broken)).toBe(CORRUPT_MESSAGE);
+    });
   });
 });
