@@ -41,33 +41,19 @@ function floorIndex(count: number, keyAt: (i: number) => number | bigint, target
   return found;
 }
 
-export class OffsetIndex {
-  private relativeOffsets: Int32Array = new Int32Array(16);
-  private positions: Int32Array = new Int32Array(16);
-  private count = 0;
+/**
+ * What both indexes share: entries are appended in memory, and only the ones
+ * not yet written are encoded when the index file is brought up to date.
+ */
+abstract class SparseIndex {
+  protected count = 0;
   private persisted = 0;
+
+  protected abstract readonly entrySize: number;
+  protected abstract writeEntry(i: number, out: Buffer, at: number): void;
 
   get length(): number {
     return this.count;
-  }
-
-  append(relativeOffset: number, position: number): void {
-    this.relativeOffsets = grownInt32(this.relativeOffsets, this.count + 1);
-    this.positions = grownInt32(this.positions, this.count + 1);
-    this.relativeOffsets[this.count] = relativeOffset;
-    this.positions[this.count] = position;
-    this.count++;
-  }
-
-  /** File position of the last indexed batch starting at or before `relativeOffset`; 0 if none. */
-  floorPosition(relativeOffset: number): number {
-    const found = floorIndex(this.count, (i) => this.relativeOffsets[i], relativeOffset);
-    return found < 0 ? 0 : this.positions[found];
-  }
-
-  /** Position of the last entry, 0 when there is none. */
-  lastPosition(): number {
-    return this.count === 0 ? 0 : this.positions[this.count - 1];
   }
 
   unpersistedCount(): number {
@@ -88,12 +74,39 @@ export class OffsetIndex {
   }
 
   private encodeRange(from: number, to: number): Buffer {
-    const out = Buffer.allocUnsafe((to - from) * OFFSET_INDEX_ENTRY_SIZE);
-    for (let i = from, at = 0; i < to; i++, at += OFFSET_INDEX_ENTRY_SIZE) {
-      out.writeInt32BE(this.relativeOffsets[i], at);
-      out.writeInt32BE(this.positions[i], at + 4);
-    }
+    const out = Buffer.allocUnsafe((to - from) * this.entrySize);
+    for (let i = from, at = 0; i < to; i++, at += this.entrySize) this.writeEntry(i, out, at);
     return out;
+  }
+}
+
+export class OffsetIndex extends SparseIndex {
+  private relativeOffsets: Int32Array = new Int32Array(16);
+  private positions: Int32Array = new Int32Array(16);
+  protected readonly entrySize = OFFSET_INDEX_ENTRY_SIZE;
+
+  append(relativeOffset: number, position: number): void {
+    this.relativeOffsets = grownInt32(this.relativeOffsets, this.count + 1);
+    this.positions = grownInt32(this.positions, this.count + 1);
+    this.relativeOffsets[this.count] = relativeOffset;
+    this.positions[this.count] = position;
+    this.count++;
+  }
+
+  /** File position of the last indexed batch starting at or before `relativeOffset`; 0 if none. */
+  floorPosition(relativeOffset: number): number {
+    const found = floorIndex(this.count, (i) => this.relativeOffsets[i], relativeOffset);
+    return found < 0 ? 0 : this.positions[found];
+  }
+
+  /** Position of the last entry, 0 when there is none. */
+  lastPosition(): number {
+    return this.count === 0 ? 0 : this.positions[this.count - 1];
+  }
+
+  protected writeEntry(i: number, out: Buffer, at: number): void {
+    out.writeInt32BE(this.relativeOffsets[i], at);
+    out.writeInt32BE(this.positions[i], at + 4);
   }
 
   /**
@@ -118,15 +131,10 @@ export class OffsetIndex {
   }
 }
 
-export class TimeIndex {
+export class TimeIndex extends SparseIndex {
   private timestamps: BigInt64Array = new BigInt64Array(16);
   private relativeOffsets: Int32Array = new Int32Array(16);
-  private count = 0;
-  private persisted = 0;
-
-  get length(): number {
-    return this.count;
-  }
+  protected readonly entrySize = TIME_INDEX_ENTRY_SIZE;
 
   append(timestamp: bigint, relativeOffset: number): void {
     this.timestamps = grownBigInt64(this.timestamps, this.count + 1);
@@ -153,29 +161,9 @@ export class TimeIndex {
     return below < 0 ? -1 : this.relativeOffsets[below];
   }
 
-  unpersistedCount(): number {
-    return this.count - this.persisted;
-  }
-
-  encodeUnpersisted(): Buffer {
-    return this.encodeRange(this.persisted, this.count);
-  }
-
-  markPersisted(): void {
-    this.persisted = this.count;
-  }
-
-  encodeAll(): Buffer {
-    return this.encodeRange(0, this.count);
-  }
-
-  private encodeRange(from: number, to: number): Buffer {
-    const out = Buffer.allocUnsafe((to - from) * TIME_INDEX_ENTRY_SIZE);
-    for (let i = from, at = 0; i < to; i++, at += TIME_INDEX_ENTRY_SIZE) {
-      out.writeBigInt64BE(this.timestamps[i], at);
-      out.writeInt32BE(this.relativeOffsets[i], at + 8);
-    }
-    return out;
+  protected writeEntry(i: number, out: Buffer, at: number): void {
+    out.writeBigInt64BE(this.timestamps[i], at);
+    out.writeInt32BE(this.relativeOffsets[i], at + 8);
   }
 
   /** Loads a time index file; undefined when its size or order is wrong. */
