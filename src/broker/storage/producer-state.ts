@@ -1,0 +1,231 @@
+// Idempotent-producer bookkeeping per (producerId, topic, partition): the
+// producer epoch and the last five batches, enough to recognise a retried
+// batch (clients keep at most five in flight) and to refuse gaps and fenced
+// epochs. The table lives in memory and is snapshotted to a versioned file
+// under <dataDir>/meta/, replaced atomically, on close and periodically. A
+// snapshot older than the log only loses state, and a producer without state
+// is accepted at any sequence, so a stale snapshot never rejects good data.
+
+import { join } from 'node:path';
+import type { Clock, Logger, Timer } from '../ports.js';
+import { atomicWriteFile, removeQuietly, type Fs } from './fs.js';
+import { META_DIR } from './metadata-store.js';
+
+export { ProducerIdAllocator, PRODUCER_IDS_FILE } from './producer-ids.js';
+
+export const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
+export const INVALID_PRODUCER_EPOCH = 47;
+export const NUM_BATCHES_TO_RETAIN = 5;
+export const PRODUCER_STATE_FILE = 'producer-state.json';
+const PRODUCER_STATE_VERSION = 1;
+const INT32_MAX = 0x7fffffff;
+
+/** What the check needs from a batch header with producerId >= 0. */
+export interface ProducerBatchIdentity {
+  producerId: bigint;
+  producerEpoch: number;
+  baseSequence: number;
+  /** See lastSequenceOf. */
+  lastSequence: number;
+}
+
+export interface CachedBatch {
+  firstSeq: number;
+  lastSeq: number;
+  firstOffset: bigint;
+  lastOffset: bigint;
+  timestampMs: number;
+}
+
+export interface ProducerEntry {
+  epoch: number;
+  /** Oldest first, at most NUM_BATCHES_TO_RETAIN. */
+  batches: CachedBatch[];
+}
+
+export type SequenceCheck =
+  | { kind: 'append' }
+  | { kind: 'duplicate'; baseOffset: bigint; lastOffset: bigint; timestampMs: number }
+  | { kind: 'error'; errorCode: typeof INVALID_PRODUCER_EPOCH | typeof OUT_OF_ORDER_SEQUENCE_NUMBER };
+
+/** The sequence of a batch's last record: sequences wrap from Int32.MAX to 0. */
+export function lastSequenceOf(baseSequence: number, lastOffsetDelta: number): number {
+  if (baseSequence > INT32_MAX - lastOffsetDelta) return lastOffsetDelta - (INT32_MAX - baseSequence) - 1;
+  return baseSequence + lastOffsetDelta;
+}
+
+function nextSequence(sequence: number): number {
+  return sequence === INT32_MAX ? 0 : sequence + 1;
+}
+
+/** Kafka's order of checks (protocol notes §5.3); the first failing rule decides. */
+export function checkSequence(entry: ProducerEntry | undefined, batch: ProducerBatchIdentity): SequenceCheck {
+  if (!entry) return { kind: 'append' };
+  if (batch.producerEpoch < entry.epoch) return { kind: 'error', errorCode: INVALID_PRODUCER_EPOCH };
+  if (batch.producerEpoch === entry.epoch) {
+    const original = entry.batches.find((cached) => cached.firstSeq === batch.baseSequence && cached.lastSeq === batch.lastSequence);
+    if (original) return { kind: 'duplicate', baseOffset: original.firstOffset, lastOffset: original.lastOffset, timestampMs: original.timestampMs };
+  }
+  if (batch.producerEpoch > entry.epoch) {
+    return batch.baseSequence === 0 ? { kind: 'append' } : { kind: 'error', errorCode: OUT_OF_ORDER_SEQUENCE_NUMBER };
+  }
+  const last = entry.batches.at(-1);
+  if (last && batch.baseSequence !== nextSequence(last.lastSeq)) return { kind: 'error', errorCode: OUT_OF_ORDER_SEQUENCE_NUMBER };
+  return { kind: 'append' };
+}
+
+type SnapshotBatch = [firstSeq: number, lastSeq: number, firstOffset: string, lastOffset: string, timestampMs: number];
+
+interface SnapshotFile {
+  version: number;
+  producers: { topic: string; partition: number; producerId: string; epoch: number; batches: SnapshotBatch[] }[];
+}
+
+export interface ProducerStateOptions {
+  dataDir: string;
+  fs: Fs;
+  clock: Clock;
+  logger: Logger;
+  /** Snapshot this often when something changed; omitted means only on close or snapshot(). */
+  snapshotIntervalMs?: number;
+}
+
+export class ProducerStateTable {
+  /** "topic\0partition" → producerId → entry. */
+  private readonly partitions = new Map<string, Map<bigint, ProducerEntry>>();
+  private dirty = false;
+  private timer: Timer | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly fs: Fs,
+    private readonly path: string,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly snapshotIntervalMs: number | undefined,
+  ) {}
+
+  static open(options: ProducerStateOptions): ProducerStateTable {
+    const metaDir = join(options.dataDir, META_DIR);
+    options.fs.mkdirp(metaDir);
+    const path = join(metaDir, PRODUCER_STATE_FILE);
+    removeQuietly(options.fs, `${path}.tmp`);
+    const table = new ProducerStateTable(options.fs, path, options.clock, options.logger, options.snapshotIntervalMs);
+    table.load();
+    table.schedule();
+    return table;
+  }
+
+  check(topic: string, partition: number, batch: ProducerBatchIdentity): SequenceCheck {
+    return checkSequence(this.partitions.get(partitionKey(topic, partition))?.get(batch.producerId), batch);
+  }
+
+  /** Call after the batch was appended at [firstOffset, lastOffset]. A new epoch starts a fresh history. */
+  record(topic: string, partition: number, batch: ProducerBatchIdentity, firstOffset: bigint, lastOffset: bigint, timestampMs: number): void {
+    const k = partitionKey(topic, partition);
+    let producers = this.partitions.get(k);
+    if (!producers) this.partitions.set(k, (producers = new Map()));
+    let entry = producers.get(batch.producerId);
+    if (!entry || batch.producerEpoch !== entry.epoch) producers.set(batch.producerId, (entry = { epoch: batch.producerEpoch, batches: [] }));
+    entry.batches.push({ firstSeq: batch.baseSequence, lastSeq: batch.lastSequence, firstOffset, lastOffset, timestampMs });
+    if (entry.batches.length > NUM_BATCHES_TO_RETAIN) entry.batches.splice(0, entry.batches.length - NUM_BATCHES_TO_RETAIN);
+    this.dirty = true;
+  }
+
+  /** A copy of one producer's state, or undefined. */
+  entry(topic: string, partition: number, producerId: bigint): ProducerEntry | undefined {
+    const entry = this.partitions.get(partitionKey(topic, partition))?.get(producerId);
+    return entry && { epoch: entry.epoch, batches: entry.batches.map((batch) => ({ ...batch })) };
+  }
+
+  /** Forgets a partition's producers, e.g. when its log was truncated or deleted. */
+  clearPartition(topic: string, partition: number): void {
+    if (this.partitions.delete(partitionKey(topic, partition))) this.dirty = true;
+  }
+
+  deleteTopic(topic: string): void {
+    for (const k of [...this.partitions.keys()]) if (k.slice(0, k.lastIndexOf('\0')) === topic) this.clearPartition(topic, Number(k.slice(k.lastIndexOf('\0') + 1)));
+  }
+
+  /** Writes the snapshot now (atomically). Throws if it cannot. */
+  snapshot(): void {
+    const producers: SnapshotFile['producers'] = [];
+    for (const [k, entries] of this.partitions) {
+      const cut = k.lastIndexOf('\0');
+      for (const [producerId, entry] of entries) {
+        producers.push({
+          topic: k.slice(0, cut),
+          partition: Number(k.slice(cut + 1)),
+          producerId: producerId.toString(),
+          epoch: entry.epoch,
+          batches: entry.batches.map((b) => [b.firstSeq, b.lastSeq, b.firstOffset.toString(), b.lastOffset.toString(), b.timestampMs]),
+        });
+      }
+    }
+    const contents: SnapshotFile = { version: PRODUCER_STATE_VERSION, producers };
+    atomicWriteFile(this.fs, this.path, Buffer.from(`${JSON.stringify(contents)}\n`));
+    this.dirty = false;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.snapshot();
+  }
+
+  private schedule(): void {
+    if (this.snapshotIntervalMs === undefined || this.closed) return;
+    this.timer = this.clock.setTimer(this.snapshotIntervalMs, () => {
+      if (this.closed) return;
+      if (this.dirty) {
+        try {
+          this.snapshot();
+        } catch (error) {
+          // The state is still in memory; the next period or close tries again.
+          this.logger.error('could not write the producer state snapshot', { path: this.path, error: (error as Error).message });
+        }
+      }
+      this.schedule();
+    });
+  }
+
+  private load(): void {
+    if (!this.fs.exists(this.path)) return;
+    const parsed = JSON.parse(this.fs.readFile(this.path).toString('utf8')) as Partial<SnapshotFile>;
+    if (parsed.version !== PRODUCER_STATE_VERSION || !Array.isArray(parsed.producers)) {
+      throw new Error(`${this.path} is not a version ${PRODUCER_STATE_VERSION} producer state snapshot`);
+    }
+    for (const p of parsed.producers) {
+      if (!isSnapshotProducer(p)) throw new Error(`${this.path} holds a malformed producer entry: ${JSON.stringify(p)}`);
+      const k = partitionKey(p.topic, p.partition);
+      let producers = this.partitions.get(k);
+      if (!producers) this.partitions.set(k, (producers = new Map()));
+      producers.set(BigInt(p.producerId), {
+        epoch: p.epoch,
+        batches: p.batches.map(([firstSeq, lastSeq, firstOffset, lastOffset, timestampMs]) => ({
+          firstSeq,
+          lastSeq,
+          firstOffset: BigInt(firstOffset),
+          lastOffset: BigInt(lastOffset),
+          timestampMs,
+        })),
+      });
+    }
+    this.logger.debug('loaded the producer state snapshot', { path: this.path, producers: parsed.producers.length });
+  }
+}
+
+function isSnapshotProducer(value: unknown): value is SnapshotFile['producers'][number] {
+  const p = value as Partial<SnapshotFile['producers'][number]> | null;
+  return (
+    typeof p === 'object' && p !== null && typeof p.topic === 'string' && Number.isInteger(p.partition) && typeof p.producerId === 'string' &&
+    /^\d+$/.test(p.producerId) && Number.isInteger(p.epoch) && Array.isArray(p.batches) &&
+    p.batches.every((b) => Array.isArray(b) && b.length === 5 && /^-?\d+$/.test(String(b[2])) && /^-?\d+$/.test(String(b[3])))
+  );
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}\0${partition}`;
+}
