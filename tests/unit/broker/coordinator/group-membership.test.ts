@@ -135,6 +135,21 @@ describe('group coordinator: membership', () => {
     expect((await coordinator.describe(GROUP)).state).toBe('PreparingRebalance');
   });
 
+  it('answers parked SyncGroups with REBALANCE_IN_PROGRESS when a new member arrives before the leader syncs', async () => {
+    const { clock, coordinator } = harness({ initialRebalanceDelayMs: 100 });
+    const a = track(coordinator.join(joinInput({ clientId: 'a' })));
+    const b = track(coordinator.join(joinInput({ clientId: 'b' })));
+    clock.advance(100);
+    await flush();
+    const follower = track(sync(coordinator, b.value()));
+    const c = track(coordinator.join(joinInput({ clientId: 'c' })));
+    await flush();
+    expect(follower.value().errorCode).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
+    expect(c.done()).toBe(false);
+    expect((await coordinator.describe(GROUP)).state).toBe('PreparingRebalance');
+    expect(await heartbeat(coordinator, a.value().memberId, 1)).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
+  });
+
   it('refuses to delete a group with members, deletes an empty one, and describes unknown groups as Dead', async () => {
     const { coordinator } = harness();
     expect(await coordinator.describe('ghost')).toEqual({ errorCode: ErrorCode.NONE, groupId: 'ghost', state: 'Dead', protocolType: '', protocolData: '', members: [] });
