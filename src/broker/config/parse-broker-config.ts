@@ -43,6 +43,7 @@ export function parseBrokerConfig(pairs: Readonly<Record<string, string>>, conte
     groupMaxSize: number('group.max.size'),
     offsetMetadataMaxBytes: number('offset.metadata.max.bytes'),
     offsetsRetentionMs: number('offsets.retention.minutes') * MS_PER_MINUTE,
+    offsetsRetentionCheckIntervalMs: number('offsets.retention.check.interval.ms'),
     logDir: context.logDir ?? null,
     overrides: Object.freeze({ ...given }),
   };

@@ -45,6 +45,8 @@ export interface BrokerConfig {
   offsetMetadataMaxBytes: number;
   /** offsets.retention.minutes, in milliseconds */
   offsetsRetentionMs: number;
+  /** offsets.retention.check.interval.ms */
+  offsetsRetentionCheckIntervalMs: number;
   /**
    * Where the partition logs live (startBroker's dataDir), or null when they
    * are kept in memory. Not a config pair: the server passes it to

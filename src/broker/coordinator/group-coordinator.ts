@@ -12,6 +12,7 @@ import type {
   CommitCheckInput,
   DescribedGroup,
   GroupSettings,
+  GroupStateName,
   HeartbeatInput,
   JoinGroupInput,
   JoinGroupResult,
@@ -109,6 +110,16 @@ export class GroupCoordinator {
     const errorCode = group.delete();
     if (errorCode === ErrorCode.NONE) this.groups.delete(groupId);
     return Promise.resolve(errorCode);
+  }
+
+  /** The group's state now, or undefined when no such group exists. */
+  stateOf(groupId: string): GroupStateName | undefined {
+    return this.groups.get(groupId)?.state;
+  }
+
+  /** Ids of the groups that currently have no members. */
+  emptyGroupIds(): string[] {
+    return [...this.groups.values()].filter((group) => group.state === 'Empty').map((group) => group.groupId);
   }
 
   has(groupId: string): boolean {

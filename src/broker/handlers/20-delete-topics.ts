@@ -56,6 +56,10 @@ function deleteOne(topic: TopicMetadata, core: BrokerCore, apiVersion: number): 
   }
   try {
     core.logs.deleteTopic(topic.name);
+    // Kafka drops a deleted topic's committed offsets and producer state too,
+    // so a topic re-created under the same name starts clean.
+    core.offsets.deleteTopic(topic.name);
+    core.producers.deleteTopic(topic.name);
   } catch (error) {
     core.logger.error('could not delete topic', { topic: topic.name, error: String(error) });
     const message = `Could not delete topic ${topic.name}: ${error instanceof Error ? error.message : String(error)}`;

@@ -43,6 +43,14 @@ export interface CoreServices {
  */
 export interface BrokerCore extends CoreServices {
   readonly logs: import('../storage/log-manager.js').LogManager;
+  /** The classic group coordinator: membership, generations, assignments. */
+  readonly groups: import('../coordinator/group-coordinator.js').GroupCoordinator;
+  /** Committed offsets, durable across restarts. */
+  readonly offsets: import('../coordinator/offset-store.js').OffsetStore;
+  /** Idempotent producers' per-partition sequence state, durable across restarts. */
+  readonly producers: import('../storage/producer-state.js').ProducerStateTable;
+  /** Hands out producer ids that never repeat (InitProducerId). */
+  readonly producerIds: import('../storage/producer-ids.js').ProducerIdAllocator;
   /** Where clients are told to connect (Metadata, FindCoordinator, DescribeCluster). */
   readonly advertised: { readonly host: string; readonly port: number };
   /** Called after every append so that waiting Fetch long-polls can answer early. */

@@ -5,10 +5,15 @@ import { resolve as resolvePath } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { parseBrokerConfig } from '../config/parse-broker-config.js';
 import { topicSettings } from '../config/topic-config.js';
+import type { BrokerConfig } from '../config/types.js';
+import { GroupCoordinator, groupSettingsFrom } from '../coordinator/group-coordinator.js';
+import { OffsetStore } from '../coordinator/offset-store.js';
 import { apiHandlers } from '../handlers/index.js';
 import { silentLogger, systemClock, type Clock, type IdSource, type Logger } from '../ports.js';
-import { MemFs, nodeFs } from '../storage/fs.js';
+import { MemFs, nodeFs, type Fs } from '../storage/fs.js';
 import { LogManager } from '../storage/log-manager.js';
+import { ProducerIdAllocator } from '../storage/producer-ids.js';
+import { ProducerStateTable } from '../storage/producer-state.js';
 import { AppendWaiters } from './append-waiters.js';
 import { createBrokerCore } from './broker-core.js';
 import type { ConnectionLimits } from './connection.js';
@@ -69,6 +74,9 @@ const connectionLimits = (maxFrameBytes: number): ConnectionLimits => ({
   maxQueuedWriteBytes: 16 * 1024 * 1024,
 });
 
+/** How often idempotent producer state is snapshotted when it changed. */
+const PRODUCER_STATE_SNAPSHOT_MS = 10_000;
+
 const randomIds: IdSource = { randomBytes16: () => randomBytes(16) };
 
 function hostForClients(boundHost: string): string {
@@ -77,6 +85,45 @@ function hostForClients(boundHost: string): string {
 
 function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+interface CoordinatorState {
+  readonly groups: GroupCoordinator;
+  readonly offsets: OffsetStore;
+  readonly producers: ProducerStateTable;
+  readonly producerIds: ProducerIdAllocator;
+}
+
+function openCoordinatorState(dataDir: string, fs: Fs, config: BrokerConfig, clock: Clock, logger: Logger, logs: LogManager): CoordinatorState {
+  try {
+    const offsets = OffsetStore.open({ dataDir, fs, clock, logger, metadataMaxBytes: config.offsetMetadataMaxBytes });
+    const producers = ProducerStateTable.open({ dataDir, fs, clock, logger, snapshotIntervalMs: PRODUCER_STATE_SNAPSHOT_MS });
+    const producerIds = ProducerIdAllocator.open({ dataDir, fs });
+    const groups = new GroupCoordinator({ settings: groupSettingsFrom(config), clock, ids: randomIds, logger });
+    return { groups, offsets, producers, producerIds };
+  } catch (error) {
+    logs.close();
+    throw error;
+  }
+}
+
+function closeCoordinatorState(state: CoordinatorState): void {
+  state.groups.close();
+  state.producers.close();
+  state.offsets.close();
+}
+
+/** offsets.retention.minutes: only groups without members lose their offsets. */
+function expireOffsets(state: CoordinatorState, clock: Clock, retentionMs: number): void {
+  const isEmpty = (group: string) => {
+    const current = state.groups.stateOf(group);
+    return current === undefined || current === 'Empty';
+  };
+  state.offsets.expire(clock.now(), retentionMs, isEmpty);
+  for (const group of state.groups.emptyGroupIds()) {
+    // Kafka removes an Empty group once its last offset is gone.
+    if (!state.offsets.groups().includes(group)) state.groups.delete(group);
+  }
 }
 
 /**
@@ -91,14 +138,17 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const config = parseBrokerConfig(options.config ?? {}, { logDir: options.dataDir === undefined ? null : resolvePath(options.dataDir) });
+  const fs = options.dataDir === undefined ? new MemFs() : nodeFs;
+  const dataDir = options.dataDir ?? IN_MEMORY_DATA_DIR;
   const logs = LogManager.open({
-    dataDir: options.dataDir ?? IN_MEMORY_DATA_DIR,
-    fs: options.dataDir === undefined ? new MemFs() : nodeFs,
+    dataDir,
+    fs,
     clock,
     ids: randomIds,
     logger,
     logConfig: (overrides) => topicSettings(config, overrides).log,
   });
+  const state = openCoordinatorState(dataDir, fs, config, clock, logger, logs);
 
   const waiters = new AppendWaiters(clock);
   let listener: Listener;
@@ -113,6 +163,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
           ids: randomIds,
           logger,
           logs,
+          ...state,
           advertised: { host: options.advertisedHost ?? hostForClients(host), port: options.advertisedPort ?? boundPort },
           waiters,
           handlers: apiHandlers,
@@ -124,6 +175,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       logger,
     );
   } catch (error) {
+    closeCoordinatorState(state);
     logs.close();
     throw error;
   }
@@ -131,18 +183,22 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const port = listener.port;
   const retention = new RetentionSchedule(clock, config.logRetentionCheckIntervalMs, () => logs.enforceRetention(), logger);
   retention.start();
+  const offsetExpiry = new RetentionSchedule(clock, config.offsetsRetentionCheckIntervalMs, () => expireOffsets(state, clock, config.offsetsRetentionMs), logger);
+  offsetExpiry.start();
   logger.info('broker started', { host, port, clusterId: logs.clusterId });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       retention.stop();
+      offsetExpiry.stop();
       const stopped = listener.close();
       // Parked Fetch long-polls finish now; their connections are gone, so the
       // answers are discarded. Let them run before the logs close under them.
       waiters.close();
       await new Promise((resolve) => setImmediate(resolve));
       await stopped;
+      closeCoordinatorState(state);
       logs.close();
       logger.info('broker stopped', { host, port });
     })());

@@ -34,11 +34,12 @@ describe('parseBrokerConfig', () => {
       logFlushIntervalMessages: Number.MAX_SAFE_INTEGER,
       logRetentionCheckIntervalMs: 300000,
       logMessageTimestampType: 'CreateTime',
-      groupInitialRebalanceDelayMs: 3000,
+      groupInitialRebalanceDelayMs: 100,
       groupMinSessionTimeoutMs: 6000,
       groupMaxSessionTimeoutMs: 1800000,
       offsetMetadataMaxBytes: 4096,
       offsetsRetentionMs: 7 * 24 * 3_600_000,
+      offsetsRetentionCheckIntervalMs: 600_000,
     });
     expect(config.overrides).toEqual({});
   });
