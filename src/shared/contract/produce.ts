@@ -1,0 +1,32 @@
+// Sending records: one, or N copies from a template, at an optional rate.
+import { z } from 'zod';
+import { int64String, onConnection, partitionIndex, payloadInput, topicName } from './common.js';
+import { method } from './define.js';
+
+export const produceInput = onConnection.extend({
+  topic: topicName,
+  key: payloadInput.nullable().default(null),
+  value: payloadInput.nullable(),
+  /** 'json' checks that the value (after templating) parses as JSON. */
+  valueMode: z.enum(['text', 'json', 'binary']).default('text'),
+  headers: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
+  /** An explicit partition; absent means the client's partitioner (by key hash, or spread when keyless). */
+  partition: partitionIndex.optional(),
+  /** Copies to send; `{{i}}`, `{{uuid}}`, `{{now}}` and `{{random}}` in key, value and headers are filled per copy. */
+  count: z.number().int().min(1).max(1_000_000).default(1),
+  /** Messages per second; absent means as fast as possible. */
+  ratePerSecond: z.number().positive().max(1_000_000).optional(),
+});
+
+export const sentRecord = z.object({ partition: partitionIndex, offset: int64String });
+
+export const produceResult = z.object({
+  sent: z.array(sentRecord),
+  /** When more than the reported number were sent, only the first ones are listed. */
+  total: z.number().int(),
+  elapsedMs: z.number(),
+});
+
+export const produce = {
+  'produce.send': method({ input: produceInput, output: produceResult }),
+} as const;
