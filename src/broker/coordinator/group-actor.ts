@@ -30,6 +30,7 @@
 // requests can be parked. No method ever awaits, so state cannot interleave.
 
 import { ErrorCode } from '../protocol/error-codes.js';
+import { CONSUMER_PROTOCOL_TYPE, subscribedTopicsOf } from './consumer-protocol.js';
 import { GroupCore, joinError, syncError } from './group-core.js';
 import { candidateProtocols, metadataFor, sameProtocols, type GroupMember } from './group-member.js';
 import type {
@@ -193,6 +194,28 @@ export class GroupActor extends GroupCore {
 
   listing(): ListedGroup {
     return { groupId: this.groupId, protocolType: this.protocolType ?? '', state: this.state };
+  }
+
+  /**
+   * OffsetDelete: the topics the current members subscribe to, read from their
+   * consumer-protocol metadata. Null when members exist but their
+   * subscriptions cannot be known (not a "consumer" group, or unreadable
+   * metadata), in which case nothing may be deleted.
+   */
+  subscribedTopics(): ReadonlySet<string> | null {
+    if (this.members.size === 0) return new Set();
+    if (this.protocolType !== CONSUMER_PROTOCOL_TYPE) return null;
+    const topics = new Set<string>();
+    for (const member of this.members.values()) {
+      // Before the first protocol vote every offered protocol counts.
+      const offered = member.protocols.filter((protocol) => this.protocolName === null || protocol.name === this.protocolName);
+      for (const protocol of offered) {
+        const subscribed = subscribedTopicsOf(protocol.metadata);
+        if (subscribed === null) return null;
+        for (const topic of subscribed) topics.add(topic);
+      }
+    }
+    return topics;
   }
 
   /** DeleteGroups: only an Empty group can go. */

@@ -117,6 +117,14 @@ export class GroupCoordinator {
     return this.groups.get(groupId)?.state;
   }
 
+  /**
+   * OffsetDelete: topics the group's members subscribe to; an empty set for an
+   * unknown or Empty group, null when an active group's subscriptions are unknowable.
+   */
+  subscribedTopics(groupId: string): ReadonlySet<string> | null {
+    return this.groups.get(groupId)?.subscribedTopics() ?? new Set();
+  }
+
   /** Ids of the groups that currently have no members. */
   emptyGroupIds(): string[] {
     return [...this.groups.values()].filter((group) => group.state === 'Empty').map((group) => group.groupId);
