@@ -12,6 +12,13 @@
 // - Each partition carries exactly one magic-2 batch, checked by
 //   validateProducedBatch against the topic's max.message.bytes.
 // - LogAppendTime topics get the broker's time stamped into the batch.
+// - Batches with a producer id (idempotent producers) pass Kafka's sequence
+//   checks first (producer-state.ts): an older epoch is INVALID_PRODUCER_EPOCH,
+//   a gap OUT_OF_ORDER_SEQUENCE_NUMBER. A retry of one of the producer's last
+//   five batches is not appended again but answered NONE with the offset it
+//   got the first time, and its log-append time on LogAppendTime topics
+//   (rather than the legacy DUPLICATE_SEQUENCE_NUMBER, which leaves the
+//   client without an offset).
 // - Unknown topics are not created here: clients ask Metadata first, and that
 //   is where Kafka auto-creates.
 //
@@ -24,6 +31,8 @@ import type { Decoded, ProduceRequest, ProduceResponse } from '../protocol/index
 import { ErrorCode } from '../protocol/error-codes.js';
 import { isTransactionalBatch, setLogAppendTime } from '../records/record-batch.js';
 import { validateProducedBatch } from '../records/validate-batch.js';
+import type { AppendResult } from '../storage/types.js';
+import { batchIdentity, INVALID_PRODUCER_EPOCH, type ProducerBatchIdentity, type SequenceCheck } from '../storage/producer-state.js';
 import { CloseConnection, NO_RESPONSE, type ApiHandler, type BrokerCore, type RequestContext } from './types.js';
 
 type TopicData = Decoded<ProduceRequest>['topicData'][number];
@@ -35,6 +44,14 @@ const VALID_ACKS = new Set([-1, 0, 1]);
 
 function failure(index: number, errorCode: number, errorMessage: string | null = null): PartitionResult {
   return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors: [], errorMessage };
+}
+
+function sequenceFailure(index: number, check: Extract<SequenceCheck, { kind: 'error' }>, batch: ProducerBatchIdentity, stored: number | undefined): PartitionResult {
+  const message =
+    check.errorCode === INVALID_PRODUCER_EPOCH
+      ? `producer ${batch.producerId} sent epoch ${batch.producerEpoch}, older than its current epoch ${stored}`
+      : `producer ${batch.producerId} epoch ${batch.producerEpoch} sent sequence ${batch.baseSequence}, which does not follow its last stored batch`;
+  return failure(index, check.errorCode, message);
 }
 
 function appendPartition(topicName: string, partition: PartitionData, ctx: RequestContext<BrokerCore>): PartitionResult {
@@ -54,18 +71,35 @@ function appendPartition(topicName: string, partition: PartitionData, ctx: Reque
     return failure(partition.index, ErrorCode.INVALID_TXN_STATE, 'transactions are not supported by this broker');
   }
 
+  const logAppendTime = settings.timestampType === 'LogAppendTime';
+  const producer = validation.header.producerId >= 0n ? batchIdentity(validation.header) : undefined;
+  if (producer) {
+    const check = core.producers.check(topicName, partition.index, producer);
+    if (check.kind === 'error') {
+      return sequenceFailure(partition.index, check, producer, core.producers.entry(topicName, partition.index, producer.producerId)?.epoch);
+    }
+    if (check.kind === 'duplicate') {
+      const appendTime = logAppendTime ? BigInt(check.timestampMs) : -1n;
+      return { index: partition.index, errorCode: ErrorCode.NONE, baseOffset: check.baseOffset, logAppendTimeMs: appendTime, logStartOffset: log.logStartOffset(), recordErrors: [], errorMessage: null };
+    }
+  }
+
   let logAppendTimeMs = -1n;
-  if (settings.timestampType === 'LogAppendTime') {
+  if (logAppendTime) {
     logAppendTimeMs = BigInt(core.clock.now());
     setLogAppendTime(records, 0, logAppendTimeMs);
   }
-  let baseOffset: bigint;
+  let appended: AppendResult;
   try {
-    baseOffset = log.append(records).baseOffset;
+    appended = log.append(records);
   } catch (error) {
     core.logger.error('append failed', { topic: topicName, partition: partition.index, error: error instanceof Error ? error.message : String(error) });
     return failure(partition.index, ErrorCode.KAFKA_STORAGE_ERROR, 'the broker could not write the batch');
   }
+  const { baseOffset, lastOffset } = appended;
+  // The stored maxTimestamp, which is also what a replay of the log after a crash records.
+  const storedMaxTimestamp = logAppendTime ? logAppendTimeMs : validation.header.maxTimestamp;
+  if (producer) core.producers.record(topicName, partition.index, producer, baseOffset, lastOffset, Number(storedMaxTimestamp));
   core.notifyAppend(topicName, partition.index);
   return { index: partition.index, errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs, logStartOffset: log.logStartOffset(), recordErrors: [], errorMessage: null };
 }

@@ -13,7 +13,8 @@ import { silentLogger, systemClock, type Clock, type IdSource, type Logger } fro
 import { MemFs, nodeFs, type Fs } from '../storage/fs.js';
 import { LogManager } from '../storage/log-manager.js';
 import { ProducerIdAllocator } from '../storage/producer-ids.js';
-import { ProducerStateTable } from '../storage/producer-state.js';
+import type { ProducerStateTable } from '../storage/producer-state.js';
+import { openProducerState } from '../storage/producer-state-recovery.js';
 import { AppendWaiters } from './append-waiters.js';
 import { createBrokerCore } from './broker-core.js';
 import type { ConnectionLimits } from './connection.js';
@@ -97,7 +98,7 @@ interface CoordinatorState {
 function openCoordinatorState(dataDir: string, fs: Fs, config: BrokerConfig, clock: Clock, logger: Logger, logs: LogManager): CoordinatorState {
   try {
     const offsets = OffsetStore.open({ dataDir, fs, clock, logger, metadataMaxBytes: config.offsetMetadataMaxBytes });
-    const producers = ProducerStateTable.open({ dataDir, fs, clock, logger, snapshotIntervalMs: PRODUCER_STATE_SNAPSHOT_MS });
+    const producers = openProducerState({ dataDir, fs, clock, logger, snapshotIntervalMs: PRODUCER_STATE_SNAPSHOT_MS, logs });
     const producerIds = ProducerIdAllocator.open({ dataDir, fs });
     const groups = new GroupCoordinator({ settings: groupSettingsFrom(config), clock, ids: randomIds, logger });
     return { groups, offsets, producers, producerIds };

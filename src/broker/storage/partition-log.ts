@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import type { Clock, Logger } from '../ports.js';
-import { BATCH_HEADER_SIZE, batchTotalSize, readBatchHeader, stampBatch } from '../records/record-batch.js';
+import { BATCH_HEADER_SIZE, batchTotalSize, readBatchHeader, stampBatch, type BatchHeader } from '../records/record-batch.js';
 import { OffsetOutOfRangeError } from './errors.js';
 import { atomicWriteFile, type Fs } from './fs.js';
 import { writeLogStartCheckpoint } from './log-start-checkpoint.js';
@@ -139,6 +139,22 @@ export class DiskPartitionLog implements PartitionLog {
       position = 0;
     }
     return { chunks, bytes };
+  }
+
+  *batchHeaders(offset: bigint): Generator<BatchHeader> {
+    this.ensureOpen();
+    if (offset >= this.logEndOffset()) return;
+    const from = offset < this.startOffset ? this.startOffset : offset;
+    const first = this.segmentIndexFor(from);
+    for (let index = first; index < this.segments.length; index++) {
+      const segment = this.segments[index];
+      let position = index === first ? segment.positionOf(from) : 0;
+      while (position < segment.size) {
+        const header = segment.headerAt(position);
+        position += segment.checkedSize(header, position);
+        yield header;
+      }
+    }
   }
 
   offsetForTimestamp(targetMs: bigint): TimestampAndOffset | null {

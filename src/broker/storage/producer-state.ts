@@ -2,12 +2,16 @@
 // producer epoch and the last five batches, enough to recognise a retried
 // batch (clients keep at most five in flight) and to refuse gaps and fenced
 // epochs. The table lives in memory and is snapshotted to a versioned file
-// under <dataDir>/meta/, replaced atomically, on close and periodically. A
-// snapshot older than the log only loses state, and a producer without state
-// is accepted at any sequence, so a stale snapshot never rejects good data.
+// under <dataDir>/meta/, replaced atomically, on close and periodically.
+// Each snapshot also records how far every partition's log had got when it
+// was taken, so that after a crash the state can be brought up to date by
+// replaying the batch headers appended since (producer-state-recovery.ts):
+// otherwise a producer continuing its sequence would be refused as out of
+// order by a stale snapshot.
 
 import { join } from 'node:path';
 import type { Clock, Logger, Timer } from '../ports.js';
+import type { BatchHeader } from '../records/record-batch.js';
 import { atomicWriteFile, removeQuietly, type Fs } from './fs.js';
 import { META_DIR } from './metadata-store.js';
 
@@ -17,7 +21,9 @@ export const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
 export const INVALID_PRODUCER_EPOCH = 47;
 export const NUM_BATCHES_TO_RETAIN = 5;
 export const PRODUCER_STATE_FILE = 'producer-state.json';
-const PRODUCER_STATE_VERSION = 1;
+const PRODUCER_STATE_VERSION = 2;
+/** Version 1 had no log end offsets: everything is replayed. */
+const READABLE_VERSIONS = new Set([1, PRODUCER_STATE_VERSION]);
 const INT32_MAX = 0x7fffffff;
 
 /** What the check needs from a batch header with producerId >= 0. */
@@ -54,6 +60,16 @@ export function lastSequenceOf(baseSequence: number, lastOffsetDelta: number): n
   return baseSequence + lastOffsetDelta;
 }
 
+/** The identity of a batch header with producerId >= 0. */
+export function batchIdentity(header: BatchHeader): ProducerBatchIdentity {
+  return {
+    producerId: header.producerId,
+    producerEpoch: header.producerEpoch,
+    baseSequence: header.baseSequence,
+    lastSequence: lastSequenceOf(header.baseSequence, header.lastOffsetDelta),
+  };
+}
+
 function nextSequence(sequence: number): number {
   return sequence === INT32_MAX ? 0 : sequence + 1;
 }
@@ -79,6 +95,14 @@ type SnapshotBatch = [firstSeq: number, lastSeq: number, firstOffset: string, la
 interface SnapshotFile {
   version: number;
   producers: { topic: string; partition: number; producerId: string; epoch: number; batches: SnapshotBatch[] }[];
+  /** [topic, partition, log end offset] when the snapshot was taken. */
+  logEndOffsets?: [string, number, string][];
+}
+
+export interface PartitionEnd {
+  topic: string;
+  partition: number;
+  logEndOffset: bigint;
 }
 
 export interface ProducerStateOptions {
@@ -88,6 +112,8 @@ export interface ProducerStateOptions {
   logger: Logger;
   /** Snapshot this often when something changed; omitted means only on close or snapshot(). */
   snapshotIntervalMs?: number;
+  /** Every partition's log end offset now; recorded in each snapshot. */
+  logEndOffsets?: () => Iterable<PartitionEnd>;
 }
 
 export class ProducerStateTable {
@@ -96,6 +122,10 @@ export class ProducerStateTable {
   private dirty = false;
   private timer: Timer | undefined;
   private closed = false;
+  /** What the loaded snapshot says each partition's log end offset was. */
+  private readonly loadedEnds = new Map<string, bigint>();
+  /** The log end offsets written by the last snapshot, to notice when they moved. */
+  private writtenEnds = '';
 
   private constructor(
     private readonly fs: Fs,
@@ -103,6 +133,7 @@ export class ProducerStateTable {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly snapshotIntervalMs: number | undefined,
+    private readonly logEndOffsets: (() => Iterable<PartitionEnd>) | undefined,
   ) {}
 
   static open(options: ProducerStateOptions): ProducerStateTable {
@@ -110,7 +141,7 @@ export class ProducerStateTable {
     options.fs.mkdirp(metaDir);
     const path = join(metaDir, PRODUCER_STATE_FILE);
     removeQuietly(options.fs, `${path}.tmp`);
-    const table = new ProducerStateTable(options.fs, path, options.clock, options.logger, options.snapshotIntervalMs);
+    const table = new ProducerStateTable(options.fs, path, options.clock, options.logger, options.snapshotIntervalMs, options.logEndOffsets);
     table.load();
     table.schedule();
     return table;
@@ -138,6 +169,27 @@ export class ProducerStateTable {
     return entry && { epoch: entry.epoch, batches: entry.batches.map((batch) => ({ ...batch })) };
   }
 
+  /** The partition's log end offset when the loaded snapshot was taken; undefined when it did not say. */
+  snapshotLogEnd(topic: string, partition: number): bigint | undefined {
+    return this.loadedEnds.get(partitionKey(topic, partition));
+  }
+
+  /** Every partition that has producer state. */
+  partitionsWithState(): { topic: string; partition: number }[] {
+    return [...this.partitions.keys()].map((k) => ({ topic: k.slice(0, k.lastIndexOf('\0')), partition: Number(k.slice(k.lastIndexOf('\0') + 1)) }));
+  }
+
+  /** Forgets batches at or beyond `offset` (the log lost its tail); producers keep their epochs. */
+  truncateFrom(topic: string, partition: number, offset: bigint): void {
+    for (const entry of this.partitions.get(partitionKey(topic, partition))?.values() ?? []) {
+      const kept = entry.batches.filter((batch) => batch.lastOffset < offset);
+      if (kept.length !== entry.batches.length) {
+        entry.batches = kept;
+        this.dirty = true;
+      }
+    }
+  }
+
   /** Forgets a partition's producers, e.g. when its log was truncated or deleted. */
   clearPartition(topic: string, partition: number): void {
     if (this.partitions.delete(partitionKey(topic, partition))) this.dirty = true;
@@ -162,9 +214,16 @@ export class ProducerStateTable {
         });
       }
     }
-    const contents: SnapshotFile = { version: PRODUCER_STATE_VERSION, producers };
+    const ends = this.currentEnds();
+    const contents: SnapshotFile = { version: PRODUCER_STATE_VERSION, producers, ...(ends && { logEndOffsets: ends }) };
     atomicWriteFile(this.fs, this.path, Buffer.from(`${JSON.stringify(contents)}\n`));
     this.dirty = false;
+    this.writtenEnds = JSON.stringify(ends);
+  }
+
+  private currentEnds(): [string, number, string][] | undefined {
+    if (!this.logEndOffsets) return undefined;
+    return [...this.logEndOffsets()].map((end) => [end.topic, end.partition, end.logEndOffset.toString()]);
   }
 
   close(): void {
@@ -179,7 +238,8 @@ export class ProducerStateTable {
     if (this.snapshotIntervalMs === undefined || this.closed) return;
     this.timer = this.clock.setTimer(this.snapshotIntervalMs, () => {
       if (this.closed) return;
-      if (this.dirty) {
+      // Moved log ends alone are worth a write too: they bound the replay after a crash.
+      if (this.dirty || (this.logEndOffsets && JSON.stringify(this.currentEnds()) !== this.writtenEnds)) {
         try {
           this.snapshot();
         } catch (error) {
@@ -194,7 +254,7 @@ export class ProducerStateTable {
   private load(): void {
     if (!this.fs.exists(this.path)) return;
     const parsed = JSON.parse(this.fs.readFile(this.path).toString('utf8')) as Partial<SnapshotFile>;
-    if (parsed.version !== PRODUCER_STATE_VERSION || !Array.isArray(parsed.producers)) {
+    if (!READABLE_VERSIONS.has(parsed.version ?? 0) || !Array.isArray(parsed.producers)) {
       throw new Error(`${this.path} is not a version ${PRODUCER_STATE_VERSION} producer state snapshot`);
     }
     for (const p of parsed.producers) {
@@ -213,6 +273,13 @@ export class ProducerStateTable {
         })),
       });
     }
+    for (const end of parsed.logEndOffsets ?? []) {
+      if (!Array.isArray(end) || typeof end[0] !== 'string' || !Number.isInteger(end[1]) || !/^\d+$/.test(String(end[2]))) {
+        throw new Error(`${this.path} holds a malformed log end offset: ${JSON.stringify(end)}`);
+      }
+      this.loadedEnds.set(partitionKey(end[0], end[1]), BigInt(end[2]));
+    }
+    this.writtenEnds = JSON.stringify(parsed.logEndOffsets);
     this.logger.debug('loaded the producer state snapshot', { path: this.path, producers: parsed.producers.length });
   }
 }

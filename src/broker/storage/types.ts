@@ -52,6 +52,11 @@ export interface PartitionLog {
   offsetForTimestamp(targetMs: bigint): TimestampAndOffset | null;
   /** The record with the largest timestamp (ListOffsets -3). */
   maxTimestamp(): TimestampAndOffset | null;
+  /**
+   * The headers of the stored batches from the one containing `offset` to the
+   * end, read without the records (rebuilding idempotent-producer state).
+   */
+  batchHeaders(offset: bigint): Iterable<import('../records/record-batch.js').BatchHeader>;
   /** DeleteRecords: the log start offset becomes max(current, offset); whole segments below it are freed. */
   advanceLogStart(offset: bigint): void;
 }
