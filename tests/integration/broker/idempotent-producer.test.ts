@@ -31,8 +31,8 @@ class Wire {
     return decodeResponseFrame(apiKey, version, await this.client.nextResponse()).body;
   }
 
-  async createTopic(name: string, partitions = 1): Promise<void> {
-    const response = await this.call(19, 5, { topics: [{ name, numPartitions: partitions, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000 });
+  async createTopic(name: string, partitions = 1, configs: { name: string; value: string }[] = []): Promise<void> {
+    const response = await this.call(19, 5, { topics: [{ name, numPartitions: partitions, replicationFactor: 1, assignments: [], configs }], timeoutMs: 5000 });
     expect(response.topics[0]!.errorCode).toBe(ErrorCode.NONE);
   }
 
@@ -119,6 +119,19 @@ describe('idempotent producers', () => {
     expect(await wire.produce('idem-dup', pid, 0, 2)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 2n });
     expect(await wire.produce('idem-dup', pid, 0, 0)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 0n });
     expect(valuesOf(storedRecords(broker.dataDir, 'idem-dup', 0))).toEqual([`p${pid}-e0-s0`, `p${pid}-e0-s1`, `p${pid}-e0-s2`, `p${pid}-e0-s3`]);
+  });
+
+  it('answers a retry on a LogAppendTime topic with the original append time', async () => {
+    await wire.createTopic('idem-append-time', 1, [{ name: 'message.timestamp.type', value: 'LogAppendTime' }]);
+    const { producerId: pid } = await wire.initProducerId();
+    const first = await wire.produce('idem-append-time', pid, 0, 0);
+    expect(first).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 0n });
+    expect(first.logAppendTimeMs).toBeGreaterThan(0n);
+    // Make sure the clock has moved, so a fresh stamp could not pass for the original.
+    const until = Date.now() + 5;
+    while (Date.now() < until) await new Promise((r) => setTimeout(r, 1));
+    expect(await wire.produce('idem-append-time', pid, 0, 0)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 0n, logAppendTimeMs: first.logAppendTimeMs });
+    expect(storedRecords(broker.dataDir, 'idem-append-time', 0)).toHaveLength(2);
   });
 
   it('refuses a sequence gap and an older epoch, and accepts a bumped epoch from sequence 0', async () => {
