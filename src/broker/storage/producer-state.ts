@@ -8,6 +8,8 @@
 // replaying the batch headers appended since (producer-state-recovery.ts):
 // otherwise a producer continuing its sequence would be refused as out of
 // order by a stale snapshot.
+// Producers silent for producer.id.expiration.ms (one day, Kafka's default)
+// are forgotten, so the table does not grow with every producer ever seen.
 
 import { join } from 'node:path';
 import type { Clock, Logger, Timer } from '../ports.js';
@@ -25,6 +27,8 @@ const PRODUCER_STATE_VERSION = 2;
 /** Version 1 had no log end offsets: everything is replayed. */
 const READABLE_VERSIONS = new Set([1, PRODUCER_STATE_VERSION]);
 const INT32_MAX = 0x7fffffff;
+/** Kafka's producer.id.expiration.ms default: one day. */
+export const DEFAULT_PRODUCER_ID_EXPIRATION_MS = 86_400_000;
 
 /** What the check needs from a batch header with producerId >= 0. */
 export interface ProducerBatchIdentity {
@@ -112,6 +116,12 @@ export interface ProducerStateOptions {
   logger: Logger;
   /** Snapshot this often when something changed; omitted means only on close or snapshot(). */
   snapshotIntervalMs?: number;
+  /**
+   * producer.id.expiration.ms: a producer whose last batch (by its stored
+   * timestamp, as in Kafka) is this old is forgotten at the next periodic
+   * check, so one-off producers do not pile up. Default one day.
+   */
+  producerIdExpirationMs?: number;
   /** Every partition's log end offset now; recorded in each snapshot. */
   logEndOffsets?: () => Iterable<PartitionEnd>;
 }
@@ -126,22 +136,31 @@ export class ProducerStateTable {
   private readonly loadedEnds = new Map<string, bigint>();
   /** The log end offsets written by the last snapshot, to notice when they moved. */
   private writtenEnds = '';
+  private readonly fs: Fs;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly snapshotIntervalMs: number | undefined;
+  private readonly logEndOffsets: (() => Iterable<PartitionEnd>) | undefined;
+  private readonly expirationMs: number;
 
   private constructor(
-    private readonly fs: Fs,
+    options: ProducerStateOptions,
     private readonly path: string,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly snapshotIntervalMs: number | undefined,
-    private readonly logEndOffsets: (() => Iterable<PartitionEnd>) | undefined,
-  ) {}
+  ) {
+    this.fs = options.fs;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.snapshotIntervalMs = options.snapshotIntervalMs;
+    this.logEndOffsets = options.logEndOffsets;
+    this.expirationMs = options.producerIdExpirationMs ?? DEFAULT_PRODUCER_ID_EXPIRATION_MS;
+  }
 
   static open(options: ProducerStateOptions): ProducerStateTable {
     const metaDir = join(options.dataDir, META_DIR);
     options.fs.mkdirp(metaDir);
     const path = join(metaDir, PRODUCER_STATE_FILE);
     removeQuietly(options.fs, `${path}.tmp`);
-    const table = new ProducerStateTable(options.fs, path, options.clock, options.logger, options.snapshotIntervalMs, options.logEndOffsets);
+    const table = new ProducerStateTable(options, path);
     table.load();
     table.schedule();
     return table;
@@ -187,6 +206,20 @@ export class ProducerStateTable {
         entry.batches = kept;
         this.dirty = true;
       }
+    }
+  }
+
+  /** Forgets producers whose last batch is expirationMs old (or that have no batch left). */
+  expire(nowMs: number): void {
+    for (const [k, producers] of this.partitions) {
+      for (const [producerId, entry] of producers) {
+        const last = entry.batches.at(-1);
+        if (!last || nowMs - last.timestampMs >= this.expirationMs) {
+          producers.delete(producerId);
+          this.dirty = true;
+        }
+      }
+      if (producers.size === 0) this.partitions.delete(k);
     }
   }
 
@@ -238,6 +271,7 @@ export class ProducerStateTable {
     if (this.snapshotIntervalMs === undefined || this.closed) return;
     this.timer = this.clock.setTimer(this.snapshotIntervalMs, () => {
       if (this.closed) return;
+      this.expire(this.clock.now());
       // Moved log ends alone are worth a write too: they bound the replay after a crash.
       if (this.dirty || (this.logEndOffsets && JSON.stringify(this.currentEnds()) !== this.writtenEnds)) {
         try {

@@ -9,9 +9,11 @@ import { DATA_DIR, harness, openLog, openManager, type Harness } from './storage
 const SNAPSHOT_MS = 10_000;
 const PID = 42n;
 const SNAPSHOT_PATH = `${DATA_DIR}/meta/${PRODUCER_STATE_FILE}`;
+/** The fake clock's start: records this recent are not expired by the periodic check. */
+const TIMESTAMP = 1_700_000_000_000;
 
 function idempotentBatch(baseSequence: number, records = 2, producerEpoch = 0, producerId = PID): Buffer {
-  const inputs = Array.from({ length: records }, (_, i) => ({ value: `s${baseSequence + i}`, timestamp: 5_000n + BigInt(baseSequence + i) }));
+  const inputs = Array.from({ length: records }, (_, i) => ({ value: `s${baseSequence + i}`, timestamp: BigInt(TIMESTAMP + baseSequence + i) }));
   return buildRecordBatch(inputs, { producerId, producerEpoch, baseSequence });
 }
 
@@ -90,7 +92,7 @@ describe('producer state recovery', () => {
     table = openState(h, logs);
     expect(replayLines(h)).toEqual([{ batches: 3 }]);
     // The retry of the last batch is a duplicate at its original offset; the next sequence is in order.
-    expect(table.check('events', 0, batchIdentity(readBatchHeader(idempotentBatch(4, 3))))).toEqual({ kind: 'duplicate', baseOffset: 5n, lastOffset: 7n, timestampMs: 5_006 });
+    expect(table.check('events', 0, batchIdentity(readBatchHeader(idempotentBatch(4, 3))))).toEqual({ kind: 'duplicate', baseOffset: 5n, lastOffset: 7n, timestampMs: TIMESTAMP + 6 });
     expect(table.check('events', 0, batchIdentity(readBatchHeader(idempotentBatch(7))))).toEqual({ kind: 'append' });
     expect(table.check('events', 0, batchIdentity(readBatchHeader(idempotentBatch(8))))).toEqual({ kind: 'error', errorCode: 45 });
     expect(table.entry('events', 0, PID)?.batches.map((b) => b.firstOffset)).toEqual([0n, 2n, 5n]);
@@ -104,7 +106,7 @@ describe('producer state recovery', () => {
     const table = openState(h, logs);
     expect(table.entry('events', 0, PID)).toEqual({
       epoch: 3,
-      batches: [0, 2, 4].map((seq) => ({ firstSeq: seq, lastSeq: seq + 1, firstOffset: BigInt(seq), lastOffset: BigInt(seq + 1), timestampMs: 5_001 + seq })),
+      batches: [0, 2, 4].map((seq) => ({ firstSeq: seq, lastSeq: seq + 1, firstOffset: BigInt(seq), lastOffset: BigInt(seq + 1), timestampMs: TIMESTAMP + 1 + seq })),
     });
   });
 

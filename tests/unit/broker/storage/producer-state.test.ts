@@ -123,7 +123,7 @@ describe('ProducerStateTable', () => {
     const path = `${DATA_DIR}/meta/${PRODUCER_STATE_FILE}`;
     h.clock.advance(1000);
     expect(h.fs.exists(path)).toBe(false);
-    table.record('t', 0, batch(0, 0), 0n, 0n, 1);
+    table.record('t', 0, batch(0, 0), 0n, 0n, h.clock.now());
     h.fs.failNextWrite(undefined, PRODUCER_STATE_FILE);
     h.clock.advance(1000);
     expect(h.logger.lines.filter((line) => line.level === 'error')).toHaveLength(1);
@@ -131,6 +131,28 @@ describe('ProducerStateTable', () => {
     expect(h.fs.exists(path)).toBe(true);
     expect(open(h).entry('t', 0, 7n)?.epoch).toBe(0);
     table.close();
+  });
+});
+
+describe('producer id expiration', () => {
+  it('forgets producers whose last batch is producer.id.expiration.ms old, at the periodic check', () => {
+    const h = harness();
+    const table = ProducerStateTable.open({ dataDir: DATA_DIR, fs: h.fs, clock: h.clock, logger: h.logger, snapshotIntervalMs: 1000, producerIdExpirationMs: 5000 });
+    const start = h.clock.now();
+    table.record('t', 0, batch(0, 0), 0n, 0n, start);
+    table.record('t', 1, batch(0, 0, 1, 8n), 0n, 0n, start + 3000);
+    h.clock.advance(4000);
+    expect(table.entry('t', 0, 7n)).toBeDefined();
+    h.clock.advance(1000);
+    expect(table.entry('t', 0, 7n)).toBeUndefined();
+    expect(table.partitionsWithState()).toEqual([{ topic: 't', partition: 1 }]);
+    h.clock.advance(3000);
+    expect(table.partitionsWithState()).toEqual([]);
+    // The forgotten producers are gone from the snapshot too.
+    table.close();
+    expect(JSON.parse(h.fs.readFile(`${DATA_DIR}/meta/${PRODUCER_STATE_FILE}`).toString('utf8')).producers).toEqual([]);
+    // A forgotten producer is accepted at any sequence again.
+    expect(table.check('t', 0, batch(0, 99))).toEqual({ kind: 'append' });
   });
 });
 
