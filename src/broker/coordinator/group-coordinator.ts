@@ -122,7 +122,8 @@ export class GroupCoordinator {
    * unknown or Empty group, null when an active group's subscriptions are unknowable.
    */
   subscribedTopics(groupId: string): ReadonlySet<string> | null {
-    return this.groups.get(groupId)?.subscribedTopics() ?? new Set();
+    const group = this.groups.get(groupId);
+    return group ? group.subscribedTopics() : new Set();
   }
 
   /** Ids of the groups that currently have no members. */
