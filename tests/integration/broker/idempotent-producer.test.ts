@@ -11,6 +11,7 @@ import { buildRecordBatch, decodeRecords, iterateBatches } from '../../../src/br
 import { runOk } from '../support/run-process.js';
 import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from './helpers.js';
 import { RawClient } from './raw-client.js';
+import { startDroppingProxy } from './response-dropping-proxy.js';
 
 const python = '/usr/bin/python3';
 const script = (name: string) => resolve(import.meta.dirname, 'python', name);
@@ -193,6 +194,32 @@ describe('idempotent producers', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       await producer.disconnect();
+    }
+  });
+});
+
+describe('a lost Produce response', () => {
+  it('librdkafka retries the batch on a new connection and the broker stores it once', async () => {
+    let brokerPort = 0;
+    const proxy = await startDroppingProxy(() => brokerPort);
+    const broker = await startTestBroker({ advertisedPort: proxy.port });
+    brokerPort = broker.port;
+    const wire = await Wire.connect(broker.port);
+    try {
+      await wire.createTopic('idem-lost-response', 2);
+      const count = 60;
+      const out = await runOk(python, [script('confluent_idempotent_produce.py'), `127.0.0.1:${proxy.port}`, 'idem-lost-response', String(count), '2'], { timeoutMs: 40_000 });
+      const report = JSON.parse(out) as { delivered: { error: string | null }[]; undelivered: number; fatal: string | null };
+      expect(report).toMatchObject({ undelivered: 0, fatal: null });
+      expect(report.delivered.filter((d) => d.error !== null)).toEqual([]);
+      expect(proxy.dropped).toBe(1);
+      for (let p = 0; p < 2; p++) {
+        expect(valuesOf(storedRecords(broker.dataDir, 'idem-lost-response', p))).toEqual(Array.from({ length: count / 2 }, (_, i) => `m${i * 2 + p}`));
+      }
+    } finally {
+      wire.close();
+      await broker.stop();
+      await proxy.close();
     }
   });
 });
