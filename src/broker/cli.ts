@@ -1,6 +1,8 @@
 // `npm run broker -- --port 9092 --data-dir ./data`: runs the local broker in
 // the foreground until Ctrl-C / SIGTERM.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parsePropertiesText } from './config/properties-file.js';
 import type { Logger } from './ports.js';
 import { startBroker, type BrokerOptions } from './index.js';
 
@@ -15,10 +17,14 @@ Options:
   --advertised-host H    host clients are told to connect to (default: the bound host)
   --advertised-port N    port clients are told to connect to (default: the bound port)
   -c, --config KEY=VALUE a server.properties setting, e.g. -c num.partitions=3 (repeatable)
+  --config-file FILE     server.properties-style file of key=value lines; -c wins over it
+  --tls-cert FILE        PEM certificate: the port then speaks TLS only (needs --tls-key)
+  --tls-key FILE         PEM private key of --tls-cert
   -h, --help             show this help
 
 Example:
   npm run broker -- --port 9092 --data-dir ./data -c auto.create.topics.enable=false
+  npm run broker -- --host 0.0.0.0 -c sasl.users=alice:secret --tls-cert cert.pem --tls-key key.pem
 `;
 
 class UsageError extends Error {}
@@ -39,6 +45,23 @@ function parseConfigPairs(pairs: readonly string[]): Record<string, string> {
   return config;
 }
 
+function readFileOrFail(flag: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readConfigFile(path: string): Record<string, string> {
+  const text = readFileOrFail('--config-file', path);
+  try {
+    return parsePropertiesText(text, path);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Returns null when help was asked for. */
 function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
   let parsed;
@@ -54,6 +77,9 @@ function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
         'advertised-host': { type: 'string' },
         'advertised-port': { type: 'string' },
         config: { type: 'string', short: 'c', multiple: true },
+        'config-file': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,10 +88,15 @@ function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
   }
   const { values } = parsed;
   if (values.help) return null;
+  const fromFile = values['config-file'] === undefined ? {} : readConfigFile(values['config-file']);
   const options: BrokerOptions = {
     port: parsePort('--port', values.port) ?? 9092,
-    config: parseConfigPairs(values.config ?? []),
+    config: { ...fromFile, ...parseConfigPairs(values.config ?? []) },
   };
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
+    options.tls = { cert: readFileOrFail('--tls-cert', values['tls-cert']), key: readFileOrFail('--tls-key', values['tls-key']) };
+  }
   if (values.host !== undefined) options.host = values.host;
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values['advertised-host'] !== undefined) options.advertisedHost = values['advertised-host'];

@@ -15,5 +15,12 @@
  * @packageDocumentation
  */
 
-export { startBroker, type BrokerOptions, type RunningBroker } from './server/start-broker.js';
+export {
+  startBroker,
+  type BrokerOptions,
+  type BrokerSaslOptions,
+  type BrokerTlsOptions,
+  type RunningBroker,
+} from './server/start-broker.js';
+export type { SaslMechanism } from './security/sasl-settings.js';
 export { silentLogger, systemClock, type Clock, type IdSource, type Logger, type Timer } from './ports.js';

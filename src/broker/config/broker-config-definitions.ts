@@ -13,6 +13,7 @@ import {
   oneOf,
   type ValueKind,
 } from './config-values.js';
+import { SASL_MECHANISMS, checkSaslUsers } from '../security/sasl-settings.js';
 
 export interface BrokerConfigDefinition {
   readonly name: string;
@@ -25,11 +26,15 @@ export interface BrokerConfigDefinition {
    */
   readonly readOnly: boolean;
   readonly documentation: string;
+  /** A secret: DescribeConfigs reports it as sensitive and never shows its value. */
+  readonly sensitive?: boolean;
 }
 
 export const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
 export const TIMESTAMP_TYPES = ['CreateTime', 'LogAppendTime'] as const;
 export const CLEANUP_POLICIES = ['delete', 'compact'] as const;
+
+const saslUsers: ValueKind = { type: 'password', check: checkSaslUsers };
 
 function key(name: string, kind: ValueKind, defaultValue: string | null, documentation: string): BrokerConfigDefinition {
   return { name, kind, defaultValue, readOnly: true, documentation };
@@ -88,6 +93,9 @@ export const BROKER_CONFIG_DEFINITIONS: readonly BrokerConfigDefinition[] = [
   key('num.io.threads', intBetween(1), '8', 'Accepted for server.properties compatibility; this broker runs on one event loop.'),
   key('num.recovery.threads.per.data.dir', intBetween(1), '1', 'Accepted for server.properties compatibility; no effect here.'),
   key('socket.send.buffer.bytes', intBetween(-1), '102400', 'Accepted for server.properties compatibility; the OS default is used.'),
+  key('sasl.enabled.mechanisms', listOf(SASL_MECHANISMS), null,
+    'SASL mechanisms offered when sasl.users is set: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 (all three when unset).'),
+  { ...key('sasl.users', saslUsers, null, 'Users who may log in over SASL, as user:password pairs separated by commas; unset, SASL is off.'), sensitive: true },
   key('socket.receive.buffer.bytes', intBetween(-1), '102400', 'Accepted for server.properties compatibility; the OS default is used.'),
 ];
 

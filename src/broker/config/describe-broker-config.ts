@@ -7,7 +7,8 @@ import type { BrokerConfig } from './types.js';
 
 export function describeBrokerConfig(broker: BrokerConfig): ConfigEntryDescription[] {
   return BROKER_CONFIG_DEFINITIONS.map((definition) => {
-    const given = broker.overrides[definition.name];
+    const given = definition.sensitive ? undefined : broker.overrides[definition.name];
+    const isSet = broker.overrides[definition.name] !== undefined;
     const synonyms: ConfigSynonymDescription[] = [];
     if (given !== undefined) synonyms.push({ name: definition.name, value: given, source: ConfigSource.STATIC_BROKER_CONFIG });
     if (definition.defaultValue !== null) {
@@ -15,11 +16,11 @@ export function describeBrokerConfig(broker: BrokerConfig): ConfigEntryDescripti
     }
     return {
       name: definition.name,
-      value: given ?? (definition.name === 'node.id' ? String(broker.nodeId) : definition.defaultValue),
+      value: given ?? (definition.name === 'node.id' ? String(broker.nodeId) : definition.sensitive ? null : definition.defaultValue),
       readOnly: definition.readOnly,
-      source: given !== undefined ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG,
-      isDefault: given === undefined,
-      isSensitive: false,
+      source: isSet ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG,
+      isDefault: !isSet,
+      isSensitive: definition.sensitive === true,
       synonyms,
       configType: CONFIG_TYPE_CODES[definition.kind.type],
       documentation: definition.documentation,

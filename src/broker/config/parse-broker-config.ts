@@ -5,6 +5,7 @@
 import { BROKER_CONFIG_BY_NAME, BROKER_CONFIG_DEFINITIONS, KEYS_SET_ELSEWHERE } from './broker-config-definitions.js';
 import { ConfigError } from './config-error.js';
 import { parseBoolean, parseWholeNumber } from './config-values.js';
+import { SASL_MECHANISMS_KEY, SASL_USERS_KEY, resolveSaslSettings } from '../security/sasl-settings.js';
 import type { BrokerConfig } from './types.js';
 
 const MS_PER_MINUTE = 60_000;
@@ -44,6 +45,7 @@ export function parseBrokerConfig(pairs: Readonly<Record<string, string>>, conte
     offsetMetadataMaxBytes: number('offset.metadata.max.bytes'),
     offsetsRetentionMs: number('offsets.retention.minutes') * MS_PER_MINUTE,
     offsetsRetentionCheckIntervalMs: number('offsets.retention.check.interval.ms'),
+    sasl: resolveSaslSettings(given[SASL_USERS_KEY] ?? null, given[SASL_MECHANISMS_KEY] ?? null),
     logDir: context.logDir ?? null,
     overrides: Object.freeze({ ...given }),
   };

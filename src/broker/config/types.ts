@@ -47,6 +47,8 @@ export interface BrokerConfig {
   offsetsRetentionMs: number;
   /** offsets.retention.check.interval.ms */
   offsetsRetentionCheckIntervalMs: number;
+  /** sasl.users and sasl.enabled.mechanisms; null when SASL is off. */
+  sasl: import('../security/sasl-settings.js').SaslSettings | null;
   /**
    * Where the partition logs live (startBroker's dataDir), or null when they
    * are kept in memory. Not a config pair: the server passes it to

@@ -12,6 +12,12 @@ export interface ConnectionInfo {
   readonly clientId: string | null;
   readonly clientHost: string;
   readonly clientPort: number;
+  /**
+   * This connection's SASL state. Absent where no connection exists (handler
+   * unit tests); SaslHandshake and SaslAuthenticate then act as on a listener
+   * without SASL.
+   */
+  readonly sasl?: import('../security/sasl-session.js').SaslSession;
 }
 
 export interface RequestContext<Core = unknown> {

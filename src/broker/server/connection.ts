@@ -5,10 +5,15 @@
 // takes a slot in `inFlight` and responses leave only from the head of that
 // queue. A request that gets no response (acks=0 produce) still takes a slot,
 // so everything after it waits its turn.
+//
+// Each connection carries its SASL session; when a login fails the session
+// asks for the connection to close, which happens once the answer saying why
+// has been written.
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { NO_RESPONSE } from '../handlers/types.js';
 import type { Logger } from '../ports.js';
+import type { SaslSession } from '../security/sasl-session.js';
 import { FrameReader } from './frame-reader.js';
 import { isProtocolViolation, type RouteResult } from './request-router.js';
 
@@ -32,7 +37,7 @@ export interface PeerAddress {
  */
 export type ClientStream = Duplex & Partial<Pick<Socket, 'setNoDelay' | 'remoteAddress' | 'remotePort'>>;
 
-export type RouteFrame = (frame: Buffer, peer: PeerAddress) => RouteResult | Promise<RouteResult>;
+export type RouteFrame = (frame: Buffer, peer: PeerAddress, sasl: SaslSession) => RouteResult | Promise<RouteResult>;
 
 interface Slot {
   settled: boolean;
@@ -48,6 +53,7 @@ export class Connection {
   constructor(
     private readonly socket: ClientStream,
     private readonly route: RouteFrame,
+    private readonly sasl: SaslSession,
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly onClosed: (connection: Connection) => void,
@@ -89,7 +95,7 @@ export class Connection {
     this.inFlight.push(slot);
     let outcome: RouteResult | Promise<RouteResult>;
     try {
-      outcome = this.route(frame, this.peer);
+      outcome = this.route(frame, this.peer, this.sasl);
     } catch (error) {
       this.fail(error);
       return;
@@ -123,6 +129,13 @@ export class Connection {
       this.socket.cork();
       for (const chunks of ready) for (const chunk of chunks) this.socket.write(chunk);
       this.socket.uncork();
+    }
+    if (this.sasl.closeAfterResponses && this.inFlight.length === 0) {
+      this.logger.debug('closing client connection after a failed SASL exchange', { client: this.describePeer() });
+      this.markClosed();
+      // end() rather than destroy(): the answer saying why must reach the client.
+      this.socket.end(() => this.socket.destroy());
+      return;
     }
     this.applyBackpressure();
   }

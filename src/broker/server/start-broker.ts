@@ -1,5 +1,6 @@
 // Wires one broker together: configuration, storage, the handler registry, the
-// TCP listener and the retention schedule; and takes it apart again on close.
+// TCP (or TLS) listener with its SASL users, and the retention schedule; and
+// takes it apart again on close.
 import { randomBytes } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -15,6 +16,9 @@ import { LogManager } from '../storage/log-manager.js';
 import { ProducerIdAllocator } from '../storage/producer-ids.js';
 import type { ProducerStateTable } from '../storage/producer-state.js';
 import { openProducerState } from '../storage/producer-state-recovery.js';
+import { isLoopbackHost } from '../security/loopback.js';
+import { SaslSession, SaslUserStore } from '../security/sasl-session.js';
+import { SASL_MECHANISMS, type SaslMechanism, type SaslSettings } from '../security/sasl-settings.js';
 import { AppendWaiters } from './append-waiters.js';
 import { createBrokerCore } from './broker-core.js';
 import type { ConnectionLimits } from './connection.js';
@@ -39,6 +43,28 @@ export interface BrokerOptions {
   logger?: Logger;
   /** Time source for timestamps, long polls and retention. Default: the system clock. */
   clock?: Clock;
+  /**
+   * Require a SASL login from every TCP client (off by default). Replaces the
+   * sasl.users / sasl.enabled.mechanisms config keys when both are given.
+   * In-process streams (acceptConnection) never log in.
+   */
+  sasl?: BrokerSaslOptions;
+  /** Serve TLS only on the port, with this PEM certificate (chain) and private key. Default: plaintext. */
+  tls?: BrokerTlsOptions;
+}
+
+export interface BrokerSaslOptions {
+  /** Username to password; at least one user. */
+  users: Record<string, string>;
+  /** Mechanisms offered. Default: PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
+  mechanisms?: SaslMechanism[];
+}
+
+export interface BrokerTlsOptions {
+  /** PEM text of the certificate, optionally followed by its chain. */
+  cert: string | Buffer;
+  /** PEM text of the private key. */
+  key: string | Buffer;
 }
 
 export interface RunningBroker {
@@ -54,7 +80,8 @@ export interface RunningBroker {
    * Serves one client over an already-connected byte stream instead of TCP
    * (e.g. an in-process pipe): the same framing, ordering and limits as a TCP
    * connection. Destroying the stream disconnects the client. After close(),
-   * streams are destroyed at once.
+   * streams are destroyed at once. Such a stream is trusted: it never has to
+   * log in, even when SASL is on.
    */
   acceptConnection(stream: Duplex): void;
   /** Stops listening, drops every connection, cancels timers and closes the logs cleanly. */
@@ -82,6 +109,17 @@ const randomIds: IdSource = { randomBytes16: () => randomBytes(16) };
 
 function hostForClients(boundHost: string): string {
   return WILDCARD_HOSTS.has(boundHost) ? DEFAULT_HOST : boundHost;
+}
+
+function saslSettingsFrom(options: BrokerSaslOptions): SaslSettings {
+  const users = new Map(Object.entries(options.users));
+  if (users.size === 0) throw new Error('the sasl option must name at least one user, or nobody could log in');
+  const mechanisms = options.mechanisms ?? [...SASL_MECHANISMS];
+  const unknown = mechanisms.filter((name) => !(SASL_MECHANISMS as readonly string[]).includes(name));
+  if (unknown.length > 0 || mechanisms.length === 0) {
+    throw new Error(`sasl.mechanisms of startBroker must be a non-empty list of ${SASL_MECHANISMS.join(', ')}; got ${mechanisms.join(', ') || 'none'}`);
+  }
+  return { mechanisms, users };
 }
 
 function joinHostPort(host: string, port: number): string {
@@ -139,6 +177,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const config = parseBrokerConfig(options.config ?? {}, { logDir: options.dataDir === undefined ? null : resolvePath(options.dataDir) });
+  const sasl = options.sasl ? saslSettingsFrom(options.sasl) : config.sasl;
+  const saslUsers = sasl ? new SaslUserStore(sasl) : null;
   const fs = options.dataDir === undefined ? new MemFs() : nodeFs;
   const dataDir = options.dataDir ?? IN_MEMORY_DATA_DIR;
   const logs = LogManager.open({
@@ -154,10 +194,12 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const waiters = new AppendWaiters(clock);
   let listener: Listener;
   try {
-    listener = await Listener.open(
+    listener = await Listener.open({
       host,
-      options.port ?? DEFAULT_PORT,
-      (boundPort) => {
+      port: options.port ?? DEFAULT_PORT,
+      ...(options.tls ? { tls: options.tls } : {}),
+      newSession: (trusted) => new SaslSession(trusted ? null : saslUsers),
+      createRoute: (boundPort) => {
         const core = createBrokerCore({
           config,
           clock,
@@ -170,11 +212,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
           handlers: apiHandlers,
         });
         const router = new RequestRouter(apiHandlers, core);
-        return (frame, peer) => router.route(frame, peer);
+        return (frame, peer, session) => router.route(frame, peer, session);
       },
-      connectionLimits(config.socketRequestMaxBytes),
+      limits: connectionLimits(config.socketRequestMaxBytes),
       logger,
-    );
+    });
   } catch (error) {
     closeCoordinatorState(state);
     logs.close();
@@ -186,7 +228,16 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   retention.start();
   const offsetExpiry = new RetentionSchedule(clock, config.offsetsRetentionCheckIntervalMs, () => expireOffsets(state, clock, config.offsetsRetentionMs), logger);
   offsetExpiry.start();
-  logger.info('broker started', { host, port, clusterId: logs.clusterId });
+  logger.info('broker started', {
+    host,
+    port,
+    clusterId: logs.clusterId,
+    tls: options.tls !== undefined,
+    sasl: sasl ? sasl.mechanisms.join(',') : 'off',
+  });
+  if (!sasl && !isLoopbackHost(host)) {
+    logger.warn(`listening on ${host}, reachable from other machines, without authentication: anyone who can reach port ${port} can read and write every topic. Set sasl.users (and a TLS certificate) or bind 127.0.0.1.`, { host, port });
+  }
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -209,7 +260,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     port,
     bootstrap: joinHostPort(hostForClients(host), port),
     clusterId: logs.clusterId,
-    acceptConnection: (stream) => listener.accept(stream),
+    acceptConnection: (stream) => listener.accept(stream, true),
     close,
   };
 }
