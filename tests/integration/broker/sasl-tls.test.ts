@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker, type Logger } from '../../../src/broker/index.js';
 import { ErrorCode } from '../../../src/broker/protocol/error-codes.js';
+import { decodeResponseFrame, encodeRequestFrame } from '../../../src/broker/protocol/index.js';
 import { runOk, runProcess } from '../support/run-process.js';
 import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from './helpers.js';
 import { RawClient, requestFrame, str } from './raw-client.js';
@@ -127,6 +128,61 @@ describe('SASL_PLAINTEXT', () => {
       expect(client.unreadFrames).toBe(0);
     } finally {
       client.close();
+    }
+  });
+
+  it('on the wire, v0: bare tokens after the handshake, then Kafka framing again; a wrong password just closes', async () => {
+    const bare = (text: string) => Buffer.concat([Buffer.from([0, 0, 0, text.length]), Buffer.from(text)]);
+    const client = await RawClient.connect(broker.port);
+    try {
+      client.send(Buffer.concat(encodeRequestFrame(17, 0, 1, 'raw', { mechanism: 'PLAIN' })));
+      expect(decodeResponseFrame(17, 0, await client.nextResponse()).body.errorCode).toBe(ErrorCode.NONE);
+      client.send(bare(`\0alice\0${USERS.alice}`));
+      expect((await client.nextResponse()).length).toBe(0);
+      client.send(Buffer.concat(encodeRequestFrame(3, 1, 2, 'raw', { topics: [] })));
+      expect(decodeResponseFrame(3, 1, await client.nextResponse()).correlationId).toBe(2);
+    } finally {
+      client.close();
+    }
+
+    const wrong = await RawClient.connect(broker.port);
+    try {
+      wrong.send(Buffer.concat(encodeRequestFrame(17, 0, 1, 'raw', { mechanism: 'PLAIN' })));
+      await wrong.nextResponse();
+      wrong.send(bare('\0alice\0wrong'));
+      expect(await wrong.closedWithin(3000)).toBe(true);
+      expect(wrong.unreadFrames).toBe(0);
+    } finally {
+      wrong.close();
+    }
+  });
+
+  it('on the wire, SaslAuthenticate v2 (flexible): a login with a pipelined Metadata, and a failure answered before the close', async () => {
+    const client = await RawClient.connect(broker.port);
+    try {
+      client.send(Buffer.concat(encodeRequestFrame(17, 1, 1, 'raw', { mechanism: 'PLAIN' })));
+      await client.nextResponse();
+      client.send(Buffer.concat([
+        ...encodeRequestFrame(36, 2, 2, 'raw', { authBytes: Buffer.from(`\0bob\0${USERS.bob}`) }),
+        ...encodeRequestFrame(3, 12, 3, 'raw', { topics: [], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false }),
+      ]));
+      const login = decodeResponseFrame(36, 2, await client.nextResponse());
+      expect(login.body).toMatchObject({ errorCode: ErrorCode.NONE, errorMessage: null, sessionLifetimeMs: 0n });
+      expect(decodeResponseFrame(3, 12, await client.nextResponse()).correlationId).toBe(3);
+    } finally {
+      client.close();
+    }
+
+    const wrong = await RawClient.connect(broker.port);
+    try {
+      wrong.send(Buffer.concat(encodeRequestFrame(17, 1, 1, 'raw', { mechanism: 'SCRAM-SHA-256' })));
+      await wrong.nextResponse();
+      wrong.send(Buffer.concat(encodeRequestFrame(36, 2, 2, 'raw', { authBytes: Buffer.from('n,,n=mallory,r=abc') })));
+      const refused = decodeResponseFrame(36, 2, await wrong.nextResponse());
+      expect(refused.body).toMatchObject({ errorCode: ErrorCode.SASL_AUTHENTICATION_FAILED, errorMessage: expect.stringMatching(/Invalid user credentials/) });
+      expect(await wrong.closedWithin(3000)).toBe(true);
+    } finally {
+      wrong.close();
     }
   });
 
