@@ -56,6 +56,7 @@ function skipTaggedFields(r: ByteReader): void {
 /**
  * Decodes a request body. Bytes left after the body are ignored on purpose:
  * librdkafka 2.0.2 sends one extra byte on ListGroups v3+, and Kafka ignores it too.
+ * `onTrailingBytes`, if given, hears how many were left so the caller can log it.
  * Throws UnsupportedVersionError for versions outside the schema, MalformedFrameError when short.
  */
 export function decodeRequestBody<K extends keyof RequestByApiKey>(
@@ -63,11 +64,15 @@ export function decodeRequestBody<K extends keyof RequestByApiKey>(
   apiVersion: number,
   frame: Buffer,
   bodyOffset: number,
+  onTrailingBytes?: (count: number) => void,
 ): Decoded<RequestByApiKey[K]>;
-export function decodeRequestBody(apiKey: number, apiVersion: number, frame: Buffer, bodyOffset: number): unknown;
-export function decodeRequestBody(apiKey: number, apiVersion: number, frame: Buffer, bodyOffset: number): unknown {
+export function decodeRequestBody(apiKey: number, apiVersion: number, frame: Buffer, bodyOffset: number, onTrailingBytes?: (count: number) => void): unknown;
+export function decodeRequestBody(apiKey: number, apiVersion: number, frame: Buffer, bodyOffset: number, onTrailingBytes?: (count: number) => void): unknown {
   if (bodyOffset < 0 || bodyOffset > frame.length) throw new MalformedFrameError(`body offset ${bodyOffset} outside frame`);
-  return decodeMessage(requestDescriptor(apiKey), apiVersion, new ByteReader(frame, bodyOffset));
+  const reader = new ByteReader(frame, bodyOffset);
+  const body = decodeMessage(requestDescriptor(apiKey), apiVersion, reader);
+  if (onTrailingBytes && reader.offset < frame.length) onTrailingBytes(frame.length - reader.offset);
+  return body;
 }
 
 /** The complete response (size prefix, header, body) as chunks ready for socket.write / writev. */

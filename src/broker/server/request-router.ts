@@ -67,7 +67,9 @@ export class RequestRouter {
     }
 
     const header = decodeRequestHeader(frame);
-    const request = decodeRequestBody(apiKey, apiVersion, frame, header.bodyOffset);
+    const request = decodeRequestBody(apiKey, apiVersion, frame, header.bodyOffset, (count) =>
+      this.core.logger.debug('ignored bytes after the request body', { api: handler.name, apiVersion, count }),
+    );
     const ctx = {
       apiVersion,
       correlationId: header.correlationId,

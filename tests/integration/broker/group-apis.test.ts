@@ -23,6 +23,13 @@ const NOT_REQUESTED = -2147483648;
 
 let broker: TestBroker;
 let admin: GroupWire;
+const debugLines: { message: string; fields?: Record<string, unknown> }[] = [];
+const logger = {
+  debug: (message: string, fields?: Record<string, unknown>) => void debugLines.push({ message, fields }),
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const opened: GroupWire[] = [];
 
 async function connection(): Promise<GroupWire> {
@@ -32,7 +39,7 @@ async function connection(): Promise<GroupWire> {
 }
 
 beforeAll(async () => {
-  broker = await startTestBroker({ config: { 'num.partitions': '2', 'group.initial.rebalance.delay.ms': '0' } });
+  broker = await startTestBroker({ config: { 'num.partitions': '2', 'group.initial.rebalance.delay.ms': '0' }, logger });
   admin = await connection();
   const created = await admin.call(19, 5, {
     topics: [TOPIC, OTHER_TOPIC].map((name) => ({ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] })),
@@ -339,6 +346,7 @@ describe('DescribeGroups, ListGroups, DeleteGroups', () => {
     expect(answer.correlationId).toBe(77);
     expect(answer.body.errorCode).toBe(NONE);
     expect(answer.body.groups.map((g) => g.groupId)).toContain(stableGroup);
+    expect(debugLines).toContainEqual({ message: 'ignored bytes after the request body', fields: { api: 'ListGroups', apiVersion: version, count: 1 } });
   });
 
   it.each(range(0, 2))('DeleteGroups v%i: NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND, and an Empty group goes with its offsets', async (version) => {
