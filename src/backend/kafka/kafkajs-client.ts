@@ -1,0 +1,193 @@
+// The kafkajs implementation of KafkaClient. Retries and timeouts are short:
+// an explorer should say "unreachable" in seconds, not retry for a minute.
+import { ConfigResourceTypes, ConfigSource, Kafka, logLevel, Partitioners, type Admin, type KafkaConfig, type Producer as KafkajsProducer, type SASLOptions } from 'kafkajs';
+import type { Logger } from '../ports.js';
+import type { AdminOperations, ConfigEntry, DeliveredRecord, KafkaClient, OutgoingRecord, PartitionMetadata, Producer, TopicMetadata } from './client.js';
+import { registerCompressionCodecs } from './codecs.js';
+import { mapped } from './map-error.js';
+import type { ConnectionSettings } from './profile-types.js';
+
+export interface KafkaClientOptions {
+  logger: Logger;
+  /** Per-request timeout; the connection and SASL timeouts are shorter. */
+  requestTimeoutMs?: number;
+  /** Retries of a failed request (kafkajs' default is 5, with backoff up to 30 s). */
+  retries?: number;
+}
+
+const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state']);
+
+export function toKafkaConfig(settings: ConnectionSettings, options: KafkaClientOptions): KafkaConfig {
+  const { tls, sasl } = settings;
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  return {
+    clientId: settings.clientId,
+    brokers: settings.bootstrapServers,
+    connectionTimeout: Math.min(3_000, requestTimeout),
+    authenticationTimeout: Math.min(5_000, requestTimeout),
+    requestTimeout,
+    enforceRequestTimeout: true,
+    retry: { retries: options.retries ?? 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+    // Without `ca` Node uses its bundled trusted CAs: the "system CAs" choice.
+    ssl: tls?.enabled ? { rejectUnauthorized: tls.rejectUnauthorized, ...(tls.ca ? { ca: [tls.ca] } : {}), ...(tls.cert ? { cert: tls.cert } : {}), ...(tls.key ? { key: tls.key } : {}) } : false,
+    ...(sasl ? { sasl: { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password ?? '' } as SASLOptions } : {}),
+    logLevel: logLevel.WARN,
+    // Failures reach the user as AppErrors; kafkajs' own chatter is for debugging.
+    logCreator: () => (entry) => options.logger.debug(`kafkajs: ${entry.log.message}`, { namespace: entry.namespace, level: entry.level }),
+  };
+}
+
+function partitionsOf(raw: { partitionId: number; leader: number; replicas: number[]; isr: number[] }[]): PartitionMetadata[] {
+  return raw.map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr })).sort((a, b) => a.partition - b.partition);
+}
+
+function adminOperations(admin: () => Promise<Admin>, requestTimeoutMs: number): AdminOperations {
+  return {
+    describeCluster: () =>
+      mapped(async () => {
+        const info = await (await admin()).describeCluster();
+        return {
+          clusterId: info.clusterId || null,
+          controllerId: info.controller ?? -1,
+          brokers: info.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })).sort((a, b) => a.nodeId - b.nodeId),
+        };
+      }),
+    topicMetadata: (topics) =>
+      mapped(async () => {
+        const result = await (await admin()).fetchTopicMetadata(topics ? { topics } : undefined);
+        return result.topics.map((t): TopicMetadata => ({ name: t.name, internal: INTERNAL_TOPICS.has(t.name), partitions: partitionsOf(t.partitions) }));
+      }),
+    watermarks: (topic) =>
+      mapped(async () => {
+        const offsets = await (await admin()).fetchTopicOffsets(topic);
+        return offsets.map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) })).sort((a, b) => a.partition - b.partition);
+      }),
+    createTopic: (topic) =>
+      mapped(async () => {
+        const created = await (await admin()).createTopics({
+          waitForLeaders: true,
+          timeout: requestTimeoutMs,
+          topics: [
+            {
+              topic: topic.name,
+              numPartitions: topic.partitions,
+              replicationFactor: topic.replicationFactor,
+              configEntries: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
+            },
+          ],
+        });
+        // kafkajs answers false instead of throwing when the topic exists.
+        if (!created) throw Object.assign(new Error(`Topic "${topic.name}" already exists.`), { name: 'KafkaJSProtocolError', type: 'TOPIC_ALREADY_EXISTS', code: 36 });
+      }),
+    deleteTopic: (topic) => mapped(async () => (await admin()).deleteTopics({ topics: [topic], timeout: requestTimeoutMs })),
+    createPartitions: (topic, totalPartitions) =>
+      mapped(async () => {
+        await (await admin()).createPartitions({ timeout: requestTimeoutMs, topicPartitions: [{ topic, count: totalPartitions }] });
+      }),
+    topicConfigs: (topic) =>
+      mapped(async () => {
+        const result = await (await admin()).describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+        const entries = result.resources[0]?.configEntries ?? [];
+        return entries
+          .map(
+            (e): ConfigEntry => ({
+              name: e.configName,
+              value: e.configValue ?? null,
+              isDefault: e.isDefault,
+              readOnly: e.readOnly,
+              sensitive: e.isSensitive,
+              isTopicOverride: e.configSource === undefined ? !e.isDefault : e.configSource === ConfigSource.TOPIC_CONFIG,
+            }),
+          )
+          .sort((a, b) => a.name.localeCompare(b.name));
+      }),
+    replaceTopicConfigs: (topic, overrides) =>
+      mapped(async () => {
+        await (await admin()).alterConfigs({
+          validateOnly: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(overrides).map(([name, value]) => ({ name, value })) }],
+        });
+      }),
+  };
+}
+
+function producerOperations(producer: KafkajsProducer, admin: AdminOperations, requestTimeoutMs: number): Producer {
+  // The partitioner kafkajs itself would use (murmur2 of the key, like Java's),
+  // run here so each record's partition, and so its offset, is known.
+  const partitioner = Partitioners.DefaultPartitioner();
+  return {
+    async send(topic, records) {
+      const needsPartitioner = records.some((r) => r.partition === undefined);
+      const partitionMetadata = needsPartitioner
+        ? (await admin.topicMetadata([topic]))[0].partitions.map((p) => ({ partitionId: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, partitionErrorCode: 0 }))
+        : [];
+      return mapped(async () => {
+        const messages = records.map((record: OutgoingRecord) => {
+          const message = {
+            key: record.key,
+            value: record.value,
+            headers: Object.fromEntries(record.headers.map((h) => [h.key, h.value])),
+          };
+          return { ...message, partition: record.partition ?? partitioner({ topic, partitionMetadata, message }) };
+        });
+        const answers = await producer.send({ topic, acks: -1, timeout: requestTimeoutMs, messages });
+        const nextOffset = new Map<number, bigint>();
+        for (const answer of answers) nextOffset.set(answer.partition, BigInt(answer.baseOffset ?? '-1'));
+        // kafkajs keeps the records' order within a partition, so offsets follow the base offset.
+        return messages.map((m): DeliveredRecord => {
+          const offset = nextOffset.get(m.partition) ?? -1n;
+          nextOffset.set(m.partition, offset + 1n);
+          return { partition: m.partition, offset };
+        });
+      });
+    },
+  };
+}
+
+export function createKafkaClient(settings: ConnectionSettings, options: KafkaClientOptions): KafkaClient {
+  registerCompressionCodecs();
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const kafka = new Kafka(toKafkaConfig(settings, options));
+  let adminConnection: Promise<Admin> | undefined;
+  let producerConnection: Promise<Producer> | undefined;
+  let rawProducer: KafkajsProducer | undefined;
+
+  // A failed connect is forgotten so the next call tries again.
+  const admin = () =>
+    (adminConnection ??= (async () => {
+      const client = kafka.admin({ retry: { retries: options.retries ?? 2, initialRetryTime: 100, maxRetryTime: 1_000 } });
+      try {
+        await client.connect();
+        return client;
+      } catch (error) {
+        adminConnection = undefined;
+        await client.disconnect().catch(() => undefined);
+        throw error;
+      }
+    })());
+  const adminOps = adminOperations(admin, requestTimeoutMs);
+
+  return {
+    admin: adminOps,
+    producer: () =>
+      (producerConnection ??= mapped(async () => {
+        const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+        try {
+          await producer.connect();
+        } catch (error) {
+          producerConnection = undefined;
+          await producer.disconnect().catch(() => undefined);
+          throw error;
+        }
+        rawProducer = producer;
+        return producerOperations(producer, adminOps, requestTimeoutMs);
+      })),
+    async close() {
+      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect()];
+      adminConnection = undefined;
+      producerConnection = undefined;
+      rawProducer = undefined;
+      await Promise.allSettled(pending);
+    },
+  };
+}

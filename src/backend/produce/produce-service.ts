@@ -1,0 +1,100 @@
+// Sending records: one, or N copies of a template, as fast as possible or at
+// a rate paced by the injected clock. Each copy is built and checked (JSON,
+// base64) before its chunk is sent, so the first copy's mistake fails the
+// call before any record reaches the topic.
+import { randomUUID } from 'node:crypto';
+import type { ConnectionRegistry } from '../connections/connection-registry.js';
+import { ErrorCode, fail } from '../errors.js';
+import type { DeliveredRecord, OutgoingRecord } from '../kafka/client.js';
+import type { Clock } from '../ports.js';
+import { requireTopic } from '../topics/topic-service.js';
+import { checkJson, decodeBase64 } from './payload-bytes.js';
+import { fillTemplate, hasPlaceholders, type TemplateSources } from './template.js';
+
+export interface PayloadText {
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+export interface ProduceRequest {
+  connectionId: string;
+  topic: string;
+  key: PayloadText | null;
+  value: PayloadText | null;
+  valueMode: 'text' | 'json' | 'binary';
+  headers: { key: string; value: string }[];
+  partition?: number;
+  count: number;
+  ratePerSecond?: number;
+}
+
+export interface ProduceOutcome {
+  /** The first LISTED_LIMIT records' partitions and offsets. */
+  sent: DeliveredRecord[];
+  total: number;
+  elapsedMs: number;
+}
+
+/** At most this many per-record results are returned; `total` counts them all. */
+export const LISTED_LIMIT = 1_000;
+/** Records per request when no rate is set. */
+const CHUNK = 500;
+/** With a rate, records go out in slices of this many milliseconds' worth. */
+const PACING_SLICE_MS = 50;
+
+function recordBuilder(request: ProduceRequest, sources: TemplateSources): (index: number) => OutgoingRecord {
+  const bytes = (payload: PayloadText | null, what: string, index: number, json: boolean): Buffer | null => {
+    if (payload === null) return null;
+    if (payload.encoding === 'base64') return decodeBase64(payload.data, what);
+    const text = fillTemplate(payload.data, index, sources);
+    if (json) checkJson(text, request.count > 1 ? `${what} of copy ${index}` : what);
+    return Buffer.from(text, 'utf8');
+  };
+  // Fixed parts are encoded once; only templated parts are rebuilt per copy.
+  const fixed = (payload: PayloadText | null) => payload === null || payload.encoding === 'base64' || !hasPlaceholders(payload.data);
+  const fixedKey = fixed(request.key) ? bytes(request.key, 'key', 0, false) : undefined;
+  const fixedValue = fixed(request.value) ? bytes(request.value, 'value', 0, request.valueMode === 'json') : undefined;
+  return (index) => ({
+    key: fixedKey !== undefined ? fixedKey : bytes(request.key, 'key', index, false),
+    value: fixedValue !== undefined ? fixedValue : bytes(request.value, 'value', index, request.valueMode === 'json'),
+    headers: request.headers.map((h) => ({ key: fillTemplate(h.key, index, sources), value: Buffer.from(fillTemplate(h.value, index, sources), 'utf8') })),
+    ...(request.partition === undefined ? {} : { partition: request.partition }),
+  });
+}
+
+export class ProduceService {
+  private readonly sources: TemplateSources;
+
+  constructor(
+    private readonly connections: ConnectionRegistry,
+    private readonly clock: Clock,
+    sources: Partial<TemplateSources> = {},
+  ) {
+    this.sources = { now: () => clock.now(), uuid: randomUUID, random: Math.random, ...sources };
+  }
+
+  async send(request: ProduceRequest): Promise<ProduceOutcome> {
+    const started = this.clock.now();
+    const build = recordBuilder(request, this.sources);
+    const client = this.connections.clientForWrite(request.connectionId, 'producing');
+    const topic = await requireTopic(client, request.topic);
+    if (request.partition !== undefined && !topic.partitions.some((p) => p.partition === request.partition)) {
+      fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${request.partition}; it has partitions 0 to ${topic.partitions.length - 1}.`);
+    }
+    const producer = await client.producer();
+    const chunkSize = request.ratePerSecond === undefined ? CHUNK : Math.max(1, Math.min(CHUNK, Math.ceil((request.ratePerSecond * PACING_SLICE_MS) / 1000)));
+    const sent: DeliveredRecord[] = [];
+    for (let first = 0; first < request.count; first += chunkSize) {
+      if (request.ratePerSecond !== undefined) {
+        const due = started + (first * 1000) / request.ratePerSecond;
+        const wait = due - this.clock.now();
+        if (wait > 0) await this.clock.sleep(wait);
+      }
+      const records: OutgoingRecord[] = [];
+      for (let index = first; index < Math.min(request.count, first + chunkSize); index++) records.push(build(index));
+      const delivered = await producer.send(request.topic, records);
+      for (const record of delivered) if (sent.length < LISTED_LIMIT) sent.push(record);
+    }
+    return { sent, total: request.count, elapsedMs: this.clock.now() - started };
+  }
+}

@@ -1,0 +1,118 @@
+// Topic administration on any connection. Writes go through the registry's
+// write gate, so read-only profiles refuse them before anything is sent.
+import type { ConnectionRegistry } from '../connections/connection-registry.js';
+import { ErrorCode, fail } from '../errors.js';
+import type { ConfigEntry, KafkaClient, PartitionMetadata, PartitionWatermarks, TopicMetadata } from '../kafka/client.js';
+
+export interface TopicSummary {
+  name: string;
+  internal: boolean;
+  partitions: number;
+  replicationFactor: number;
+  messageCount: bigint;
+  /** Bytes on disk; null while the client cannot ask for log dirs. */
+  sizeBytes: bigint | null;
+}
+
+export interface TopicDetail extends TopicSummary {
+  partitionDetails: (PartitionMetadata & { low: bigint; high: bigint })[];
+}
+
+/** How many topics' watermarks are fetched at once when listing. */
+const WATERMARK_CONCURRENCY = 8;
+
+async function mapLimited<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function summarize(meta: TopicMetadata, watermarks: PartitionWatermarks[]): TopicSummary {
+  return {
+    name: meta.name,
+    internal: meta.internal,
+    partitions: meta.partitions.length,
+    replicationFactor: meta.partitions[0]?.replicas.length ?? 0,
+    messageCount: watermarks.reduce((sum, w) => sum + (w.high - w.low), 0n),
+    // kafkajs has no DescribeLogDirs; the size stays unknown until the adapter can ask.
+    sizeBytes: null,
+  };
+}
+
+export async function requireTopic(client: KafkaClient, topic: string): Promise<TopicMetadata> {
+  // Metadata for all topics is one request and never auto-creates the topic.
+  const found = (await client.admin.topicMetadata()).find((t) => t.name === topic);
+  return found ?? fail(ErrorCode.TOPIC_NOT_FOUND, `Topic "${topic}" does not exist.`);
+}
+
+export class TopicService {
+  constructor(private readonly connections: ConnectionRegistry) {}
+
+  async list(connectionId: string, includeInternal: boolean): Promise<TopicSummary[]> {
+    const client = this.connections.client(connectionId);
+    const topics = (await client.admin.topicMetadata()).filter((t) => includeInternal || !t.internal).sort((a, b) => a.name.localeCompare(b.name));
+    return mapLimited(topics, WATERMARK_CONCURRENCY, async (meta) => summarize(meta, await client.admin.watermarks(meta.name)));
+  }
+
+  async describe(connectionId: string, topic: string): Promise<TopicDetail> {
+    const client = this.connections.client(connectionId);
+    const meta = await requireTopic(client, topic);
+    const watermarks = await client.admin.watermarks(topic);
+    const byPartition = new Map(watermarks.map((w) => [w.partition, w]));
+    return {
+      ...summarize(meta, watermarks),
+      partitionDetails: meta.partitions.map((p) => ({ ...p, low: byPartition.get(p.partition)?.low ?? 0n, high: byPartition.get(p.partition)?.high ?? 0n })),
+    };
+  }
+
+  async create(connectionId: string, topic: { name: string; partitions: number; replicationFactor: number; configs: Record<string, string> }): Promise<void> {
+    await this.connections.clientForWrite(connectionId, 'creating a topic').admin.createTopic(topic);
+  }
+
+  async delete(connectionId: string, topic: string): Promise<void> {
+    const client = this.connections.clientForWrite(connectionId, 'deleting a topic');
+    await requireTopic(client, topic);
+    await client.admin.deleteTopic(topic);
+  }
+
+  async addPartitions(connectionId: string, topic: string, totalPartitions: number): Promise<void> {
+    const client = this.connections.clientForWrite(connectionId, 'adding partitions');
+    const current = (await requireTopic(client, topic)).partitions.length;
+    if (totalPartitions < current) {
+      fail(ErrorCode.INVALID_PARTITIONS, `Topic "${topic}" has ${current} partitions; Kafka can only add partitions, never remove them, so ask for more than ${current}.`);
+    }
+    if (totalPartitions === current) fail(ErrorCode.INVALID_PARTITIONS, `Topic "${topic}" already has ${current} partitions; ask for more than ${current}.`);
+    await client.admin.createPartitions(topic, totalPartitions);
+  }
+
+  async configs(connectionId: string, topic: string): Promise<ConfigEntry[]> {
+    const client = this.connections.client(connectionId);
+    await requireTopic(client, topic);
+    return client.admin.topicConfigs(topic);
+  }
+
+  /**
+   * Sets some keys and keeps the other overrides. The adapter's AlterConfigs
+   * replaces the whole set, so the current overrides are read and merged first.
+   */
+  async setConfigs(connectionId: string, topic: string, set: Record<string, string | null>): Promise<void> {
+    const client = this.connections.clientForWrite(connectionId, 'changing topic configs');
+    await requireTopic(client, topic);
+    const overrides: Record<string, string> = {};
+    for (const entry of await client.admin.topicConfigs(topic)) {
+      if (entry.isTopicOverride && !entry.readOnly && entry.value !== null && !entry.sensitive) overrides[entry.name] = entry.value;
+    }
+    for (const [name, value] of Object.entries(set)) {
+      if (value === null) delete overrides[name];
+      else overrides[name] = value;
+    }
+    await client.admin.replaceTopicConfigs(topic, overrides);
+  }
+}

@@ -1,0 +1,71 @@
+// Shared setup for backend integration tests: a real broker, a backend with
+// its own user-data directory, and a typed client over the in-process
+// transport (JSON both ways, outputs validated against the contract).
+import { createBackend, type Backend, type BackendDeps } from '../../../src/backend/create-backend.js';
+import type { Contract } from '../../../src/shared/contract/index.js';
+import type { AppError } from '../../../src/shared/app-error.js';
+import { createClient, type ContractClient } from '../../../src/shared/rpc/client.js';
+import { inProcessTransport } from '../../../src/shared/rpc/in-process-transport.js';
+import { AppFailure } from '../../../src/shared/rpc/result.js';
+import { makeTempDir, startTestBroker, type TestBroker } from '../broker/helpers.js';
+
+export interface BackendHarness {
+  backend: Backend;
+  client: ContractClient<Contract>;
+  userDataDir: string;
+  /** Disposes the backend and removes its directory. */
+  stop(): Promise<void>;
+}
+
+export function startBackend(deps: Partial<BackendDeps> = {}): BackendHarness {
+  const dir = makeTempDir('kafka-lanes-backend-');
+  const backend = createBackend({ userDataDir: dir.path, ...deps, dispatcher: { validateOutput: true, ...deps.dispatcher } });
+  const client = createClient<Contract>(inProcessTransport(backend.dispatcher));
+  return {
+    backend,
+    client,
+    userDataDir: dir.path,
+    stop: async () => {
+      await backend.dispose();
+      dir.remove();
+    },
+  };
+}
+
+export interface ClusterHarness extends BackendHarness {
+  broker: TestBroker;
+  /** A saved profile pointing at the test broker. */
+  connectionId: string;
+}
+
+/** A test broker and a backend with a saved connection to it. */
+export async function startBackendWithBroker(options: { brokerConfig?: Record<string, string>; readOnly?: boolean } = {}): Promise<ClusterHarness> {
+  const broker = await startTestBroker({ config: options.brokerConfig ?? {} });
+  const harness = startBackend();
+  const saved = await harness.client.call('connections.save', {
+    name: 'Test broker',
+    bootstrapServers: [broker.bootstrap],
+    color: '#112233',
+    readOnly: options.readOnly ?? false,
+  });
+  return {
+    ...harness,
+    broker,
+    connectionId: saved.id,
+    stop: async () => {
+      await harness.stop();
+      await broker.stop();
+    },
+  };
+}
+
+/** The AppError a call failed with; fails the test when the call succeeds. */
+export async function failureOf(call: Promise<unknown>): Promise<AppError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof AppFailure) return error.error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
