@@ -16,6 +16,7 @@ import type { Clock, Logger, Timer } from '../ports.js';
 import type { BatchHeader } from '../records/record-batch.js';
 import { atomicWriteFile, removeQuietly, type Fs } from './fs.js';
 import { META_DIR } from './metadata-store.js';
+import { decodeProducerSnapshot, encodeProducerSnapshot, type SnapshotProducer } from './producer-state-snapshot.js';
 
 export { ProducerIdAllocator, PRODUCER_IDS_FILE } from './producer-ids.js';
 
@@ -23,9 +24,6 @@ export const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
 export const INVALID_PRODUCER_EPOCH = 47;
 export const NUM_BATCHES_TO_RETAIN = 5;
 export const PRODUCER_STATE_FILE = 'producer-state.json';
-const PRODUCER_STATE_VERSION = 2;
-/** Version 1 had no log end offsets: everything is replayed. */
-const READABLE_VERSIONS = new Set([1, PRODUCER_STATE_VERSION]);
 const INT32_MAX = 0x7fffffff;
 /** Kafka's producer.id.expiration.ms default: one day. */
 export const DEFAULT_PRODUCER_ID_EXPIRATION_MS = 86_400_000;
@@ -92,15 +90,6 @@ export function checkSequence(entry: ProducerEntry | undefined, batch: ProducerB
   const last = entry.batches.at(-1);
   if (last && batch.baseSequence !== nextSequence(last.lastSeq)) return { kind: 'error', errorCode: OUT_OF_ORDER_SEQUENCE_NUMBER };
   return { kind: 'append' };
-}
-
-type SnapshotBatch = [firstSeq: number, lastSeq: number, firstOffset: string, lastOffset: string, timestampMs: number];
-
-interface SnapshotFile {
-  version: number;
-  producers: { topic: string; partition: number; producerId: string; epoch: number; batches: SnapshotBatch[] }[];
-  /** [topic, partition, log end offset] when the snapshot was taken. */
-  logEndOffsets?: [string, number, string][];
 }
 
 export interface PartitionEnd {
@@ -234,29 +223,15 @@ export class ProducerStateTable {
 
   /** Writes the snapshot now (atomically). Throws if it cannot. */
   snapshot(): void {
-    const producers: SnapshotFile['producers'] = [];
+    const producers: SnapshotProducer[] = [];
     for (const [k, entries] of this.partitions) {
       const cut = k.lastIndexOf('\0');
-      for (const [producerId, entry] of entries) {
-        producers.push({
-          topic: k.slice(0, cut),
-          partition: Number(k.slice(cut + 1)),
-          producerId: producerId.toString(),
-          epoch: entry.epoch,
-          batches: entry.batches.map((b) => [b.firstSeq, b.lastSeq, b.firstOffset.toString(), b.lastOffset.toString(), b.timestampMs]),
-        });
-      }
+      for (const [producerId, entry] of entries) producers.push({ topic: k.slice(0, cut), partition: Number(k.slice(cut + 1)), producerId, entry });
     }
-    const ends = this.currentEnds();
-    const contents: SnapshotFile = { version: PRODUCER_STATE_VERSION, producers, ...(ends && { logEndOffsets: ends }) };
-    atomicWriteFile(this.fs, this.path, Buffer.from(`${JSON.stringify(contents)}\n`));
+    const ends = this.logEndOffsets && [...this.logEndOffsets()];
+    atomicWriteFile(this.fs, this.path, encodeProducerSnapshot(producers, ends));
     this.dirty = false;
-    this.writtenEnds = JSON.stringify(ends);
-  }
-
-  private currentEnds(): [string, number, string][] | undefined {
-    if (!this.logEndOffsets) return undefined;
-    return [...this.logEndOffsets()].map((end) => [end.topic, end.partition, end.logEndOffset.toString()]);
+    this.writtenEnds = endsKey(ends);
   }
 
   close(): void {
@@ -273,7 +248,7 @@ export class ProducerStateTable {
       if (this.closed) return;
       this.expire(this.clock.now());
       // Moved log ends alone are worth a write too: they bound the replay after a crash.
-      if (this.dirty || (this.logEndOffsets && JSON.stringify(this.currentEnds()) !== this.writtenEnds)) {
+      if (this.dirty || (this.logEndOffsets && endsKey([...this.logEndOffsets()]) !== this.writtenEnds)) {
         try {
           this.snapshot();
         } catch (error) {
@@ -287,44 +262,21 @@ export class ProducerStateTable {
 
   private load(): void {
     if (!this.fs.exists(this.path)) return;
-    const parsed = JSON.parse(this.fs.readFile(this.path).toString('utf8')) as Partial<SnapshotFile>;
-    if (!READABLE_VERSIONS.has(parsed.version ?? 0) || !Array.isArray(parsed.producers)) {
-      throw new Error(`${this.path} is not a version ${PRODUCER_STATE_VERSION} producer state snapshot`);
-    }
-    for (const p of parsed.producers) {
-      if (!isSnapshotProducer(p)) throw new Error(`${this.path} holds a malformed producer entry: ${JSON.stringify(p)}`);
+    const { producers, logEndOffsets } = decodeProducerSnapshot(this.fs.readFile(this.path), this.path);
+    for (const p of producers) {
       const k = partitionKey(p.topic, p.partition);
-      let producers = this.partitions.get(k);
-      if (!producers) this.partitions.set(k, (producers = new Map()));
-      producers.set(BigInt(p.producerId), {
-        epoch: p.epoch,
-        batches: p.batches.map(([firstSeq, lastSeq, firstOffset, lastOffset, timestampMs]) => ({
-          firstSeq,
-          lastSeq,
-          firstOffset: BigInt(firstOffset),
-          lastOffset: BigInt(lastOffset),
-          timestampMs,
-        })),
-      });
+      let entries = this.partitions.get(k);
+      if (!entries) this.partitions.set(k, (entries = new Map()));
+      entries.set(p.producerId, p.entry);
     }
-    for (const end of parsed.logEndOffsets ?? []) {
-      if (!Array.isArray(end) || typeof end[0] !== 'string' || !Number.isInteger(end[1]) || !/^\d+$/.test(String(end[2]))) {
-        throw new Error(`${this.path} holds a malformed log end offset: ${JSON.stringify(end)}`);
-      }
-      this.loadedEnds.set(partitionKey(end[0], end[1]), BigInt(end[2]));
-    }
-    this.writtenEnds = JSON.stringify(parsed.logEndOffsets);
-    this.logger.debug('loaded the producer state snapshot', { path: this.path, producers: parsed.producers.length });
+    for (const end of logEndOffsets ?? []) this.loadedEnds.set(partitionKey(end.topic, end.partition), end.logEndOffset);
+    this.writtenEnds = endsKey(logEndOffsets);
+    this.logger.debug('loaded the producer state snapshot', { path: this.path, producers: producers.length });
   }
 }
 
-function isSnapshotProducer(value: unknown): value is SnapshotFile['producers'][number] {
-  const p = value as Partial<SnapshotFile['producers'][number]> | null;
-  return (
-    typeof p === 'object' && p !== null && typeof p.topic === 'string' && Number.isInteger(p.partition) && typeof p.producerId === 'string' &&
-    /^\d+$/.test(p.producerId) && Number.isInteger(p.epoch) && Array.isArray(p.batches) &&
-    p.batches.every((b) => Array.isArray(b) && b.length === 5 && /^-?\d+$/.test(String(b[2])) && /^-?\d+$/.test(String(b[3])))
-  );
+function endsKey(ends: PartitionEnd[] | undefined): string {
+  return ends ? ends.map((end) => `${end.topic}\0${end.partition}\0${end.logEndOffset}`).join('\n') : '';
 }
 
 function partitionKey(topic: string, partition: number): string {
