@@ -41,7 +41,7 @@ describe('kafkajs consumer group', () => {
     const sent = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `message-${i}` }));
     await producer.send({ topic, messages: sent });
 
-    const consumer = kafkaFor(broker).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+    const consumer = kafkaFor(broker).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
     consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -71,5 +71,34 @@ describe('kafkajs consumer group', () => {
     expect(after.groups[0]).toMatchObject({ groupId, state: 'Empty', members: [] });
     const listed = await admin.listGroups();
     expect(listed.groups).toContainEqual({ groupId, protocolType: 'consumer' });
+  });
+
+  it('lets the admin set and delete the offsets of an Empty group, and refuses while it has members', async () => {
+    const topic = 'smoke-admin';
+    const groupId = 'smoke-admin-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
+    await producer.send({ topic, messages: Array.from({ length: 4 }, (_, i) => ({ value: `v${i}`, partition: i % 2 })) });
+
+    const consumer = kafkaFor(broker).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let seen = 0;
+    await consumer.run({ eachMessage: async () => void seen++ });
+    await until(() => seen >= 4, '4 messages');
+    await expect(admin.deleteGroups([groupId])).rejects.toMatchObject({ name: 'KafkaJSDeleteGroupsError', groups: [expect.objectContaining({ groupId, errorCode: 68 })] });
+    await expect(admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] })).rejects.toThrow(/no running instances, current state: Stable/);
+    await consumer.disconnect();
+
+    // kafkajs runs a paused consumer for this and waits out one fetch wait (maxWaitTime, 5 s) on its side.
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '1' }] });
+    const afterSet = await admin.fetchOffsets({ groupId, topics: [topic] });
+    expect(afterSet[0]!.partitions.find((p) => p.partition === 0)!.offset).toBe('1');
+
+    expect(await admin.deleteGroups([groupId])).toEqual([expect.objectContaining({ groupId, errorCode: 0 })]);
+    const described = await admin.describeGroups([groupId]);
+    expect(described.groups[0]).toMatchObject({ groupId, state: 'Dead' });
+    const afterDelete = await admin.fetchOffsets({ groupId, topics: [topic] });
+    expect(afterDelete[0]!.partitions.map((p) => p.offset)).toEqual(['-1', '-1']);
   });
 });
