@@ -1,71 +1,45 @@
 // Every advertised version of the classic group and committed-offset APIs on
 // the wire, through the codec's request encoder and response decoder: a full
 // join -> sync -> heartbeat -> commit -> fetch -> leave cycle per version
-// family, then DescribeGroups / ListGroups / DeleteGroups / OffsetDelete, and
-// the refusals that must leave committed offsets untouched.
+// family, static membership, OffsetFetch shapes, and the refusals that must
+// leave committed offsets untouched. DescribeGroups / ListGroups /
+// DeleteGroups / OffsetDelete are in group-admin-apis.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeResponseFrame, encodeRequestFrame } from '../../../src/broker/protocol/index.js';
-import { CLIENT_ID, GroupWire, MEMBER_ID_REQUIRED, subscription, type FetchedOffset } from './group-wire.js';
-import { startTestBroker, type TestBroker } from './helpers.js';
+import {
+  CLIENT_ID,
+  GroupWire,
+  MEMBER_ID_REQUIRED,
+  OTHER_TOPIC,
+  TOPIC,
+  offsetsOf,
+  range,
+  stableMember,
+  startGroupTestBroker,
+  subscription,
+  type GroupTestBroker,
+} from './group-wire.js';
 
-const TOPIC = 'ga-topic';
-const OTHER_TOPIC = 'ga-other';
 const NONE = 0;
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
 const ILLEGAL_GENERATION = 22;
 const INCONSISTENT_GROUP_PROTOCOL = 23;
 const UNKNOWN_MEMBER_ID = 25;
 const REBALANCE_IN_PROGRESS = 27;
-const NON_EMPTY_GROUP = 68;
-const GROUP_ID_NOT_FOUND = 69;
-const GROUP_SUBSCRIBED_TO_TOPIC = 86;
-const NOT_REQUESTED = -2147483648;
 
-let broker: TestBroker;
+let setup: GroupTestBroker;
 let admin: GroupWire;
-const debugLines: { message: string; fields?: Record<string, unknown> }[] = [];
-const logger = {
-  debug: (message: string, fields?: Record<string, unknown>) => void debugLines.push({ message, fields }),
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-const opened: GroupWire[] = [];
-
-async function connection(): Promise<GroupWire> {
-  const wire = await GroupWire.open(broker.port);
-  opened.push(wire);
-  return wire;
-}
+const connection = () => setup.connection();
 
 beforeAll(async () => {
-  broker = await startTestBroker({ config: { 'num.partitions': '2', 'group.initial.rebalance.delay.ms': '0' }, logger });
-  admin = await connection();
-  const created = await admin.call(19, 5, {
-    topics: [TOPIC, OTHER_TOPIC].map((name) => ({ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] })),
-    timeoutMs: 5000,
-    validateOnly: false,
-  });
-  expect(created.topics.map((t: { errorCode: number }) => t.errorCode)).toEqual([0, 0]);
+  setup = await startGroupTestBroker();
+  admin = setup.admin;
 });
 
 afterAll(async () => {
-  for (const wire of opened) wire.close();
-  await broker?.stop();
+  await setup?.stop();
 });
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const both = [{ name: TOPIC, partitionIndexes: [0, 1] }];
-const offsetsOf = (fetched: FetchedOffset[]) => fetched.map((o) => [o.topic, o.partition, o.offset, o.metadata]);
-
-/** One member through join and sync; answers its identity. */
-async function stableMember(wire: GroupWire, groupId: string, joinVersion = 9, protocols?: { name: string; metadata: Buffer }[], protocolType?: string) {
-  const joined = await wire.joinFully(joinVersion, { groupId, protocols, protocolType });
-  expect(joined.errorCode).toBe(NONE);
-  const synced = await wire.sync(4, groupId, joined.generationId, joined.memberId, [{ memberId: joined.memberId, assignment: Buffer.from('a') }]);
-  expect(synced.errorCode).toBe(NONE);
-  return { memberId: joined.memberId as string, generationId: joined.generationId as number };
-}
 
 /** Heartbeats (another connection's join is in flight) until the member is told to rejoin. */
 async function heartbeatUntilRebalance(wire: GroupWire, groupId: string, member: { generationId: number; memberId: string }): Promise<void> {
@@ -165,6 +139,34 @@ describe('JoinGroup details', () => {
   it('answers an unknown member id with UNKNOWN_MEMBER_ID', async () => {
     const wire = await connection();
     expect((await wire.join(5, { groupId: 'join-unknown', memberId: 'nobody' })).errorCode).toBe(UNKNOWN_MEMBER_ID);
+  });
+});
+
+describe('static membership on the wire', () => {
+  it('rejoins a static member without a rebalance, fences its old id, and lets it leave by instance id', async () => {
+    const groupId = 'static-group';
+    const wire = await connection();
+    const first = await wire.join(5, { groupId, groupInstanceId: 'instance-1' });
+    // Static members skip the MEMBER_ID_REQUIRED round trip.
+    expect(first).toMatchObject({ errorCode: NONE, generationId: 1 });
+    expect(first.members[0].groupInstanceId).toBe('instance-1');
+    expect((await wire.sync(5, groupId, 1, first.memberId, [{ memberId: first.memberId, assignment: Buffer.from('mine') }])).errorCode).toBe(NONE);
+
+    // A restart: same instance id, no member id. Stable with unchanged protocols, so no new generation.
+    const again = await wire.join(9, { groupId, groupInstanceId: 'instance-1' });
+    expect(again).toMatchObject({ errorCode: NONE, generationId: 1, skipAssignment: true });
+    expect(again.memberId).not.toBe(first.memberId);
+    expect((await wire.heartbeat(4, groupId, 1, first.memberId, 'instance-1')).errorCode).toBe(82);
+    expect((await wire.heartbeat(4, groupId, 1, again.memberId, 'instance-1')).errorCode).toBe(NONE);
+
+    const left = await wire.call(13, 4, { groupId, members: [{ memberId: '', groupInstanceId: 'instance-1' }, { memberId: 'ghost', groupInstanceId: null }] });
+    expect(left.errorCode).toBe(NONE);
+    expect(left.members.map((m: any) => [m.memberId, m.groupInstanceId, m.errorCode])).toEqual([
+      ['', 'instance-1', NONE],
+      ['ghost', null, UNKNOWN_MEMBER_ID],
+    ]);
+    const described = await admin.call(15, 5, { groups: [groupId], includeAuthorizedOperations: false });
+    expect(described.groups[0]).toMatchObject({ groupState: 'Empty', members: [] });
   });
 });
 
@@ -282,140 +284,5 @@ describe('OffsetFetch shapes', () => {
       ['multi-a', NONE, 1n],
       ['multi-b', NONE, -1n],
     ]);
-  });
-});
-
-describe('DescribeGroups, ListGroups, DeleteGroups', () => {
-  let stable: { memberId: string; generationId: number };
-  const stableGroup = 'described-stable';
-
-  beforeAll(async () => {
-    stable = await stableMember(await connection(), stableGroup);
-  });
-
-  it.each(range(0, 5))('DescribeGroups v%i describes a Stable group, an Empty one and an unknown one', async (version) => {
-    const emptyGroup = `described-empty-${version}`;
-    await admin.commit(9, emptyGroup, { generationId: -1, memberId: '' }, [{ topic: TOPIC, partition: 0, offset: 1n }]);
-    const body: Record<string, unknown> = { groups: [stableGroup, emptyGroup, 'described-nobody'] };
-    if (version >= 3) body.includeAuthorizedOperations = false;
-    const answer = await admin.call(15, version, body);
-    const [stableOne, emptyOne, unknownOne] = answer.groups;
-    expect(stableOne).toMatchObject({ errorCode: NONE, groupId: stableGroup, groupState: 'Stable', protocolType: 'consumer', protocolData: 'range' });
-    expect(stableOne.members).toHaveLength(1);
-    expect(stableOne.members[0]).toMatchObject({ memberId: stable.memberId, clientId: CLIENT_ID, clientHost: '127.0.0.1' });
-    expect(Buffer.from(stableOne.members[0].memberMetadata).equals(subscription(TOPIC))).toBe(true);
-    expect(Buffer.from(stableOne.members[0].memberAssignment).toString()).toBe('a');
-    if (version >= 4) expect(stableOne.members[0].groupInstanceId).toBeNull();
-    expect(emptyOne).toMatchObject({ errorCode: NONE, groupId: emptyGroup, groupState: 'Empty', protocolData: '', members: [] });
-    expect(unknownOne).toMatchObject({ errorCode: NONE, groupId: 'described-nobody', groupState: 'Dead', protocolType: '', members: [] });
-    if (version >= 3) expect(answer.groups.map((g: any) => g.authorizedOperations)).toEqual([NOT_REQUESTED, NOT_REQUESTED, NOT_REQUESTED]);
-  });
-
-  it('DescribeGroups v5 reports authorized operations when asked', async () => {
-    const answer = await admin.call(15, 5, { groups: [stableGroup], includeAuthorizedOperations: true });
-    // READ (3), DELETE (6), DESCRIBE (8): nothing is restricted without ACLs.
-    expect(answer.groups[0].authorizedOperations).toBe((1 << 3) | (1 << 6) | (1 << 8));
-  });
-
-  it.each(range(0, 4))('ListGroups v%i lists live groups with their protocol type', async (version) => {
-    const answer = await admin.call(16, version, version >= 4 ? { statesFilter: [] } : {});
-    expect(answer.errorCode).toBe(NONE);
-    const listed = answer.groups.find((g: any) => g.groupId === stableGroup);
-    expect(listed).toMatchObject({ groupId: stableGroup, protocolType: 'consumer' });
-    if (version >= 4) expect(listed.groupState).toBe('Stable');
-    expect(answer.groups.some((g: any) => g.groupId === 'described-nobody')).toBe(false);
-  });
-
-  it('ListGroups v4 filters by state, case-insensitively', async () => {
-    await admin.commit(9, 'listed-empty', { generationId: -1, memberId: '' }, [{ topic: TOPIC, partition: 0, offset: 1n }]);
-    const stableOnly = await admin.call(16, 4, { statesFilter: ['sTaBlE'] });
-    expect(stableOnly.groups.every((g: any) => g.groupState === 'Stable')).toBe(true);
-    expect(stableOnly.groups.map((g: any) => g.groupId)).toContain(stableGroup);
-    const emptyOnly = await admin.call(16, 4, { statesFilter: ['Empty'] });
-    expect(emptyOnly.groups.map((g: any) => g.groupId)).toContain('listed-empty');
-    expect(emptyOnly.groups.map((g: any) => g.groupId)).not.toContain(stableGroup);
-  });
-
-  it.each([3, 4])('ListGroups v%i still answers with a stray trailing 0x00 (librdkafka 2.0.2)', async (version) => {
-    const wire = await connection();
-    const frame = Buffer.concat(encodeRequestFrame(16, version, 77, 'rdkafka', version >= 4 ? { statesFilter: [] } : {}));
-    const padded = Buffer.concat([frame, Buffer.from([0])]);
-    padded.writeInt32BE(padded.length - 4, 0);
-    wire.raw.send(padded);
-    const answer = decodeResponseFrame(16, version, await wire.raw.nextResponse());
-    expect(answer.correlationId).toBe(77);
-    expect(answer.body.errorCode).toBe(NONE);
-    expect(answer.body.groups.map((g) => g.groupId)).toContain(stableGroup);
-    expect(debugLines).toContainEqual({ message: 'ignored bytes after the request body', fields: { api: 'ListGroups', apiVersion: version, count: 1 } });
-  });
-
-  it.each(range(0, 2))('DeleteGroups v%i: NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND, and an Empty group goes with its offsets', async (version) => {
-    const emptyGroup = `deleted-${version}`;
-    await admin.commit(9, emptyGroup, { generationId: -1, memberId: '' }, [{ topic: TOPIC, partition: 0, offset: 6n }]);
-    const answer = await admin.call(42, version, { groupsNames: [stableGroup, 'deleted-nobody', emptyGroup] });
-    expect(answer.results).toEqual([
-      expect.objectContaining({ groupId: stableGroup, errorCode: NON_EMPTY_GROUP }),
-      expect.objectContaining({ groupId: 'deleted-nobody', errorCode: GROUP_ID_NOT_FOUND }),
-      expect.objectContaining({ groupId: emptyGroup, errorCode: NONE }),
-    ]);
-    expect(offsetsOf((await admin.fetchOffsets(9, emptyGroup, null)).offsets)).toEqual([]);
-    const described = await admin.call(15, 5, { groups: [emptyGroup], includeAuthorizedOperations: false });
-    expect(described.groups[0].groupState).toBe('Dead');
-    const listed = await admin.call(16, 4, { statesFilter: [] });
-    expect(listed.groups.map((g: any) => g.groupId)).not.toContain(emptyGroup);
-  });
-});
-
-describe('OffsetDelete v0', () => {
-  const offsetDelete = (groupId: string, topics: { name: string; partitions: number[] }[]) =>
-    admin.call(47, 0, { groupId, topics: topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex })) })) });
-  const codesOf = (answer: any) => answer.topics.flatMap((t: any) => t.partitions.map((p: any) => [t.name, p.partitionIndex, p.errorCode]));
-
-  it('answers GROUP_ID_NOT_FOUND for an unknown group', async () => {
-    const answer = await offsetDelete('offset-delete-nobody', [{ name: TOPIC, partitions: [0] }]);
-    expect(answer).toMatchObject({ errorCode: GROUP_ID_NOT_FOUND, topics: [] });
-  });
-
-  it('keeps offsets of a subscribed topic in an active consumer group and deletes the others', async () => {
-    const groupId = 'offset-delete-active';
-    const member = await stableMember(await connection(), groupId, 9, [{ name: 'range', metadata: subscription(TOPIC) }]);
-    await admin.commit(9, groupId, member, [
-      { topic: TOPIC, partition: 0, offset: 1n },
-      { topic: OTHER_TOPIC, partition: 0, offset: 2n },
-      { topic: OTHER_TOPIC, partition: 1, offset: 3n },
-    ]);
-    const answer = await offsetDelete(groupId, [
-      { name: TOPIC, partitions: [0] },
-      { name: OTHER_TOPIC, partitions: [0, 5] },
-    ]);
-    expect(answer.errorCode).toBe(NONE);
-    expect(codesOf(answer)).toEqual([
-      [TOPIC, 0, GROUP_SUBSCRIBED_TO_TOPIC],
-      [OTHER_TOPIC, 0, NONE],
-      [OTHER_TOPIC, 5, UNKNOWN_TOPIC_OR_PARTITION],
-    ]);
-    expect(offsetsOf((await admin.fetchOffsets(9, groupId, null)).offsets)).toEqual([
-      [TOPIC, 0, 1n, ''],
-      [OTHER_TOPIC, 1, 3n, ''],
-    ]);
-  });
-
-  it('answers NON_EMPTY_GROUP for an active group that is not a consumer group', async () => {
-    const groupId = 'offset-delete-connect';
-    await stableMember(await connection(), groupId, 9, [{ name: 'range', metadata: Buffer.from('opaque') }], 'connect');
-    const answer = await offsetDelete(groupId, [{ name: TOPIC, partitions: [0] }]);
-    expect(answer).toMatchObject({ errorCode: NON_EMPTY_GROUP, topics: [] });
-  });
-
-  it('deletes any offset of an Empty group', async () => {
-    const groupId = 'offset-delete-empty';
-    await admin.commit(9, groupId, { generationId: -1, memberId: '' }, [
-      { topic: TOPIC, partition: 0, offset: 1n },
-      { topic: TOPIC, partition: 1, offset: 2n },
-    ]);
-    const answer = await offsetDelete(groupId, [{ name: TOPIC, partitions: [1] }]);
-    expect(answer.errorCode).toBe(NONE);
-    expect(codesOf(answer)).toEqual([[TOPIC, 1, NONE]]);
-    expect(offsetsOf((await admin.fetchOffsets(9, groupId, null)).offsets)).toEqual([[TOPIC, 0, 1n, '']]);
   });
 });

@@ -3,10 +3,14 @@
 // with the codec's request encoder and read with its response decoder.
 import { expect } from 'vitest';
 import { decodeResponseFrame, encodeRequestFrame } from '../../../src/broker/protocol/index.js';
+import type { Logger } from '../../../src/broker/ports.js';
+import { startTestBroker, type TestBroker } from './helpers.js';
 import { RawClient } from './raw-client.js';
 
 export const MEMBER_ID_REQUIRED = 79;
 export const CLIENT_ID = 'group-apis';
+export const TOPIC = 'ga-topic';
+export const OTHER_TOPIC = 'ga-other';
 
 /** A ConsumerProtocolSubscription v0: version, topics, null user data. */
 export function subscription(...topics: string[]): Buffer {
@@ -24,6 +28,8 @@ export function subscription(...topics: string[]): Buffer {
 export interface JoinOptions {
   groupId: string;
   memberId?: string;
+  /** group.instance.id (v5+): a static member. */
+  groupInstanceId?: string | null;
   protocolType?: string;
   protocols?: { name: string; metadata: Buffer }[];
   sessionTimeoutMs?: number;
@@ -61,7 +67,7 @@ export class GroupWire {
       sessionTimeoutMs: options.sessionTimeoutMs ?? 10_000,
       rebalanceTimeoutMs: version >= 1 ? 10_000 : undefined,
       memberId: options.memberId ?? '',
-      groupInstanceId: null,
+      groupInstanceId: options.groupInstanceId ?? null,
       protocolType: options.protocolType ?? 'consumer',
       protocols: options.protocols ?? [{ name: 'range', metadata: subscription('ga-topic') }],
     });
@@ -80,8 +86,8 @@ export class GroupWire {
     return this.call(14, version, body);
   }
 
-  heartbeat(version: number, groupId: string, generationId: number, memberId: string): Promise<any> {
-    return this.call(12, version, { groupId, generationId, memberId, groupInstanceId: null });
+  heartbeat(version: number, groupId: string, generationId: number, memberId: string, groupInstanceId: string | null = null): Promise<any> {
+    return this.call(12, version, { groupId, generationId, memberId, groupInstanceId });
   }
 
   leave(version: number, groupId: string, memberId: string): Promise<any> {
@@ -128,4 +134,52 @@ export class GroupWire {
   close(): void {
     this.raw.close();
   }
+}
+
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+export const offsetsOf = (fetched: FetchedOffset[]) => fetched.map((o) => [o.topic, o.partition, o.offset, o.metadata]);
+
+/** One member through join and sync; answers its identity. */
+export async function stableMember(wire: GroupWire, groupId: string, joinVersion = 9, protocols?: { name: string; metadata: Buffer }[], protocolType?: string) {
+  const joined = await wire.joinFully(joinVersion, { groupId, protocols, protocolType });
+  expect(joined.errorCode).toBe(0);
+  const synced = await wire.sync(4, groupId, joined.generationId, joined.memberId, [{ memberId: joined.memberId, assignment: Buffer.from('a') }]);
+  expect(synced.errorCode).toBe(0);
+  return { memberId: joined.memberId as string, generationId: joined.generationId as number };
+}
+
+export interface GroupTestBroker {
+  readonly broker: TestBroker;
+  /** A connection for admin-style requests that never park. */
+  readonly admin: GroupWire;
+  /** A new connection, closed by stop(). */
+  connection(): Promise<GroupWire>;
+  stop(): Promise<void>;
+}
+
+/** A broker with no initial rebalance delay and the two 2-partition topics these tests use. */
+export async function startGroupTestBroker(logger?: Logger): Promise<GroupTestBroker> {
+  const broker = await startTestBroker({ config: { 'num.partitions': '2', 'group.initial.rebalance.delay.ms': '0' }, logger });
+  const opened: GroupWire[] = [];
+  const connection = async () => {
+    const wire = await GroupWire.open(broker.port);
+    opened.push(wire);
+    return wire;
+  };
+  const admin = await connection();
+  const created = await admin.call(19, 5, {
+    topics: [TOPIC, OTHER_TOPIC].map((name) => ({ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] })),
+    timeoutMs: 5000,
+    validateOnly: false,
+  });
+  expect(created.topics.map((t: { errorCode: number }) => t.errorCode)).toEqual([0, 0]);
+  return {
+    broker,
+    admin,
+    connection,
+    stop: async () => {
+      for (const wire of opened) wire.close();
+      await broker.stop();
+    },
+  };
 }
