@@ -26,6 +26,9 @@ export interface ConnectionLimits {
   readonly maxQueuedWriteBytes: number;
 }
 
+/** Kafka's sasl.server.max.receive.size default: the largest frame before a SASL login. */
+const MAX_FRAME_BYTES_BEFORE_LOGIN = 524_288;
+
 export interface PeerAddress {
   readonly host: string;
   readonly port: number;
@@ -58,7 +61,9 @@ export class Connection {
     private readonly logger: Logger,
     private readonly onClosed: (connection: Connection) => void,
   ) {
-    this.reader = new FrameReader(limits.maxFrameBytes);
+    this.reader = new FrameReader(() =>
+      sasl.authenticated ? limits.maxFrameBytes : Math.min(limits.maxFrameBytes, MAX_FRAME_BYTES_BEFORE_LOGIN),
+    );
     this.peer = { host: socket.remoteAddress ?? 'in-process', port: socket.remotePort ?? 0 };
     socket.setNoDelay?.(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));

@@ -2,6 +2,10 @@
 // header and body). Chunks are kept as received and only the bytes of a frame
 // that straddles chunk boundaries are copied, so large produce batches are not
 // re-concatenated on every read.
+//
+// The size limit is asked for at each size prefix, because it changes with the
+// connection's state: before a SASL login only small frames are accepted, so
+// an unauthenticated client cannot make the broker buffer 100 MB.
 
 /** The size prefix announced a frame the broker refuses to buffer. */
 export class FrameSizeError extends Error {
@@ -9,7 +13,7 @@ export class FrameSizeError extends Error {
     super(
       announcedBytes < 0
         ? `negative frame size ${announcedBytes}`
-        : `frame of ${announcedBytes} bytes exceeds socket.request.max.bytes (${limitBytes})`,
+        : `frame of ${announcedBytes} bytes exceeds the limit of ${limitBytes} bytes (socket.request.max.bytes, or less before a SASL login)`,
     );
   }
 }
@@ -22,7 +26,7 @@ export class FrameReader {
   /** Size of the frame being assembled, once its prefix has been read. */
   private expectedFrameBytes: number | null = null;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  constructor(private readonly maxFrameBytes: () => number) {}
 
   /** Adds received bytes; returns every frame they complete, without the size prefix. */
   push(chunk: Buffer): Buffer[] {
@@ -35,7 +39,8 @@ export class FrameReader {
       if (this.expectedFrameBytes === null) {
         if (this.bufferedBytes < SIZE_PREFIX_BYTES) break;
         const size = this.take(SIZE_PREFIX_BYTES).readInt32BE(0);
-        if (size < 0 || size > this.maxFrameBytes) throw new FrameSizeError(size, this.maxFrameBytes);
+        const limit = this.maxFrameBytes();
+        if (size < 0 || size > limit) throw new FrameSizeError(size, limit);
         this.expectedFrameBytes = size;
       }
       if (this.bufferedBytes < this.expectedFrameBytes) break;

@@ -32,11 +32,18 @@ export class Listener {
 
   private constructor(private readonly options: ListenerOptions) {
     const { tls, logger } = options;
-    this.server = tls
-      ? createTlsServer({ cert: tls.cert, key: tls.key }, (socket) => this.accept(socket))
-      : createServer((socket) => this.accept(socket));
+    this.server = tls ? this.tlsServer(tls) : createServer((socket) => this.accept(socket));
     // A failed TLS handshake (wrong CA, plaintext client) never reaches accept().
     this.server.on('tlsClientError', (error: Error) => logger.debug('TLS handshake failed', { error: error.message }));
+  }
+
+  private tlsServer(tls: NonNullable<ListenerOptions['tls']>): Server {
+    try {
+      return createTlsServer({ cert: tls.cert, key: tls.key }, (socket) => this.accept(socket));
+    } catch (error) {
+      // OpenSSL's own words ("no start line", "key values mismatch") name no file.
+      throw new Error(`the TLS certificate and key cannot be used: ${(error as Error).message}`);
+    }
   }
 
   /**

@@ -186,6 +186,16 @@ describe('SASL_PLAINTEXT', () => {
     }
   });
 
+  it('refuses frames over 512 KiB before the login, as Kafka does (sasl.server.max.receive.size)', async () => {
+    const client = await RawClient.connect(broker.port);
+    try {
+      client.send(Buffer.from([0x00, 0x08, 0x00, 0x01])); // announces 524289 bytes
+      expect(await client.closedWithin(3000)).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
   it('answers an unknown mechanism with UNSUPPORTED_SASL_MECHANISM and the enabled list, then closes', async () => {
     const client = await RawClient.connect(broker.port);
     try {
@@ -230,6 +240,13 @@ describe('TLS', () => {
     key = readFileSync(keyPath, 'utf8');
   });
   afterAll(() => temp.remove());
+
+  it('refuses to start with a key that does not match the certificate, or text that is not PEM', async () => {
+    const otherKey = join(temp.path, 'other-key.pem');
+    await runOk('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', otherKey]);
+    await expect(startBroker({ port: 0, tls: { cert, key: readFileSync(otherKey, 'utf8') } })).rejects.toThrow(/TLS certificate and key cannot be used/);
+    await expect(startBroker({ port: 0, tls: { cert: 'not a certificate', key } })).rejects.toThrow(/TLS certificate and key cannot be used/);
+  });
 
   it('SSL: kafkajs and kcat trust the test CA and round-trip messages', async () => {
     const broker = await startTestBroker({ tls: { cert, key } });
