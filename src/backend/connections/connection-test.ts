@@ -52,6 +52,11 @@ export async function testConnection(settings: ConnectionSettings, deps: { clock
     return { ok: true, clusterId: result.clusterId, brokers: result.brokers.length, elapsedMs: elapsed() };
   } catch (error) {
     const appError = mapKafkaError(error);
+    if (appError.code === ErrorCode.BROKER_UNREACHABLE && !settings.sasl) {
+      // The probe was answered, so the broker is there; a broker that wants a
+      // SASL login drops a client that sends anything else first.
+      return failed('auth', `The broker answered but then closed the connection: it probably requires a SASL login, and this profile has none.`);
+    }
     return failed(CAUSE_BY_CODE[appError.code] ?? 'other', appError.message);
   } finally {
     void client.close();

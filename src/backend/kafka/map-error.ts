@@ -77,7 +77,7 @@ export function mapKafkaError(error: unknown): AppError {
     return appError(code, describeProtocolError(type, message), { kafkaCode, retriable: known?.retriable ?? cause.retriable ?? false });
   }
   if (cause.name === 'KafkaJSSASLAuthenticationError') {
-    return appError(ErrorCode.AUTH_FAILED, `Authentication failed: ${message}`);
+    return appError(ErrorCode.AUTH_FAILED, `The broker refused the login (${message}).`);
   }
   if (cause.name === 'KafkaJSRequestTimeoutError' || cause.name === 'KafkaJSTimeout') {
     return appError(ErrorCode.TIMEOUT, `The broker did not answer in time: ${message}`, { retriable: true });

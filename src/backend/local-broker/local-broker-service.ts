@@ -142,7 +142,8 @@ export class LocalBrokerService {
         if (this.child === child) this.child = null;
         settle({ kind: 'failed', message: `The local broker could not be started: ${error.message}` });
       });
-      child.once('exit', (code, signal) => {
+      // 'close' rather than 'exit': by then stderr has been read to the end.
+      child.once('close', (code, signal) => {
         if (this.child === child) this.child = null;
         const stderr = this.stderrTail.join('\n');
         if (!settled) {

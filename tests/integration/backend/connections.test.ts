@@ -166,6 +166,12 @@ describe('connections.test', () => {
       expect(await h.client.call('connections.test', { profile: profile(saslBroker.bootstrap, { sasl: sasl('alice-secret') }) })).toMatchObject({ ok: true });
     });
 
+    it('says auth when the broker wants a SASL login and the profile has none', async () => {
+      const result = await h.client.call('connections.test', { profile: profile(saslBroker.bootstrap) });
+      expect(result).toMatchObject({ ok: false, cause: 'auth' });
+      if (!result.ok) expect(result.message).toMatch(/requires a SASL login/);
+    });
+
     it('keeps the stored password when a profile is saved or tested without it', async () => {
       const saved = await h.client.call('connections.save', profile(saslBroker.bootstrap, { sasl: { mechanism: 'plain', username: 'alice', password: 'alice-secret' } }));
       const edit = { ...profile(saslBroker.bootstrap, { sasl: { mechanism: 'plain', username: 'alice' } }), id: saved.id, name: 'Renamed' };

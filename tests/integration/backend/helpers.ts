@@ -17,17 +17,19 @@ export interface BackendHarness {
   stop(): Promise<void>;
 }
 
+/** A backend on a new temporary user-data directory (removed on stop), or on the given one (left in place). */
 export function startBackend(deps: Partial<BackendDeps> = {}): BackendHarness {
-  const dir = makeTempDir('kafka-lanes-backend-');
-  const backend = createBackend({ userDataDir: dir.path, ...deps, dispatcher: { validateOutput: true, ...deps.dispatcher } });
+  const temp = deps.userDataDir === undefined ? makeTempDir('kafka-lanes-backend-') : null;
+  const userDataDir = deps.userDataDir ?? temp!.path;
+  const backend = createBackend({ ...deps, userDataDir, dispatcher: { validateOutput: true, ...deps.dispatcher } });
   const client = createClient<Contract>(inProcessTransport(backend.dispatcher));
   return {
     backend,
     client,
-    userDataDir: dir.path,
+    userDataDir,
     stop: async () => {
       await backend.dispose();
-      dir.remove();
+      temp?.remove();
     },
   };
 }
