@@ -112,4 +112,6 @@ export const KEYS_SET_ELSEWHERE: Readonly<Record<string, string>> = {
   'advertised.listeners': 'the advertised address is set with --advertised-host and --advertised-port',
   'log.dirs': 'the data directory is set with the dataDir option of startBroker or --data-dir',
   'log.dir': 'the data directory is set with the dataDir option of startBroker or --data-dir',
+  'sasl.jaas.config': 'SASL users are listed in sasl.users as user:password pairs separated by commas',
+  'ssl.keystore.location': 'TLS takes a PEM certificate and key: the tls option of startBroker, or --tls-cert and --tls-key',
 };

@@ -54,6 +54,11 @@ describe('SASL config', () => {
     expect(() => parseBrokerConfig({ 'sasl.users': 'nopassword' })).toThrow(/Invalid value "nopassword" for sasl.users/);
   });
 
+  it('points Kafka\'s JAAS and keystore keys at their replacements', () => {
+    expect(() => parseBrokerConfig({ 'sasl.jaas.config': 'x' })).toThrow(/sasl.users as user:password pairs/);
+    expect(() => parseBrokerConfig({ 'ssl.keystore.location': 'x' })).toThrow(/--tls-cert and --tls-key/);
+  });
+
   it('never shows the passwords in DescribeConfigs', () => {
     const entries = describeBrokerConfig(parseBrokerConfig({ 'sasl.users': 'alice:secret' }));
     const users = entries.find((entry) => entry.name === 'sasl.users')!;
