@@ -7,6 +7,8 @@
 //   connection is closed after the answer, as Kafka does.
 // - Without SASL, or once logged in, the answer is ILLEGAL_SASL_STATE (Kafka's
 //   answer on a plaintext listener); the connection stays open.
+// - A second handshake in the middle of a login is ILLEGAL_SASL_STATE too, and
+//   closes the connection.
 //
 // Version notes: v0 means the tokens that follow are sent bare (size prefix
 // and bytes, no request header) instead of inside SaslAuthenticate; the

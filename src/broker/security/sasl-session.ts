@@ -85,7 +85,9 @@ export class SaslSession {
   handshake(mechanism: string, apiVersion: number): HandshakeOutcome {
     const enabled = this.users ? [...this.users.settings.mechanisms] : [];
     if (this.state !== 'awaiting-handshake' || !this.users) {
-      // Kafka answers this way on a listener without SASL and after login.
+      // Kafka answers this way on a listener without SASL and after login;
+      // a second handshake in the middle of a login ends the connection.
+      if (this.state === 'authenticating') this.closing = true;
       return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, mechanisms: enabled };
     }
     const offered = this.users.settings.mechanisms.find((name) => name === mechanism);

@@ -114,10 +114,14 @@ describe('SaslSession', () => {
     expect(session.closeAfterResponses).toBe(true);
   });
 
-  it('refuses a disabled mechanism with the enabled list, and a token before the handshake; both close', () => {
+  it('refuses a disabled mechanism with the enabled list, a second handshake mid-login, and a token before the handshake; all close', () => {
     const unsupported = new SaslSession(store());
     expect(unsupported.handshake('SCRAM-SHA-512', 1)).toEqual({ errorCode: ErrorCode.UNSUPPORTED_SASL_MECHANISM, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] });
     expect(unsupported.closeAfterResponses).toBe(true);
+    const twice = new SaslSession(store());
+    twice.handshake('SCRAM-SHA-256', 1);
+    expect(twice.handshake('PLAIN', 1).errorCode).toBe(ErrorCode.ILLEGAL_SASL_STATE);
+    expect(twice.closeAfterResponses).toBe(true);
     const early = new SaslSession(store());
     expect(early.authenticate(token('x')).errorCode).toBe(ErrorCode.ILLEGAL_SASL_STATE);
     expect(early.closeAfterResponses).toBe(true);
