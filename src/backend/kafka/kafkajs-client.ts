@@ -4,6 +4,7 @@ import { ConfigResourceTypes, ConfigSource, Kafka, logLevel, Partitioners, type 
 import type { Logger } from '../ports.js';
 import type { AdminOperations, ConfigEntry, DeliveredRecord, KafkaClient, OutgoingRecord, PartitionMetadata, Producer, TopicMetadata } from './client.js';
 import { registerCompressionCodecs } from './codecs.js';
+import { logDirSizes, type LogDirSizes } from './log-dirs.js';
 import { mapped } from './map-error.js';
 import type { ConnectionSettings } from './profile-types.js';
 
@@ -41,8 +42,9 @@ function partitionsOf(raw: { partitionId: number; leader: number; replicas: numb
   return raw.map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr })).sort((a, b) => a.partition - b.partition);
 }
 
-function adminOperations(admin: () => Promise<Admin>, requestTimeoutMs: number): AdminOperations {
+function adminOperations(admin: () => Promise<Admin>, sizes: LogDirSizes, requestTimeoutMs: number): AdminOperations {
   return {
+    topicSizes: () => sizes.sizes(),
     describeCluster: () =>
       mapped(async () => {
         const info = await (await admin()).describeCluster();
@@ -165,7 +167,8 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
         throw error;
       }
     })());
-  const adminOps = adminOperations(admin, requestTimeoutMs);
+  const sizes = logDirSizes(kafka, options.logger);
+  const adminOps = adminOperations(admin, sizes, requestTimeoutMs);
 
   return {
     admin: adminOps,
@@ -183,7 +186,7 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
         return producerOperations(producer, adminOps, requestTimeoutMs);
       })),
     async close() {
-      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect()];
+      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect(), sizes.close()];
       adminConnection = undefined;
       producerConnection = undefined;
       rawProducer = undefined;

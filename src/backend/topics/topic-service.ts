@@ -10,7 +10,7 @@ export interface TopicSummary {
   partitions: number;
   replicationFactor: number;
   messageCount: bigint;
-  /** Bytes on disk; null while the client cannot ask for log dirs. */
+  /** Bytes on disk over all replicas; null when the cluster cannot report log dirs. */
   sizeBytes: bigint | null;
 }
 
@@ -34,15 +34,15 @@ async function mapLimited<T, R>(items: T[], limit: number, run: (item: T) => Pro
   return results;
 }
 
-function summarize(meta: TopicMetadata, watermarks: PartitionWatermarks[]): TopicSummary {
+function summarize(meta: TopicMetadata, watermarks: PartitionWatermarks[], sizes: Map<string, bigint> | null): TopicSummary {
   return {
     name: meta.name,
     internal: meta.internal,
     partitions: meta.partitions.length,
     replicationFactor: meta.partitions[0]?.replicas.length ?? 0,
     messageCount: watermarks.reduce((sum, w) => sum + (w.high - w.low), 0n),
-    // kafkajs has no DescribeLogDirs; the size stays unknown until the adapter can ask.
-    sizeBytes: null,
+    // A topic missing from the log dirs has nothing on disk yet.
+    sizeBytes: sizes === null ? null : (sizes.get(meta.name) ?? 0n),
   };
 }
 
@@ -58,16 +58,18 @@ export class TopicService {
   async list(connectionId: string, includeInternal: boolean): Promise<TopicSummary[]> {
     const client = this.connections.client(connectionId);
     const topics = (await client.admin.topicMetadata()).filter((t) => includeInternal || !t.internal).sort((a, b) => a.name.localeCompare(b.name));
-    return mapLimited(topics, WATERMARK_CONCURRENCY, async (meta) => summarize(meta, await client.admin.watermarks(meta.name)));
+    const sizes = await client.admin.topicSizes();
+    return mapLimited(topics, WATERMARK_CONCURRENCY, async (meta) => summarize(meta, await client.admin.watermarks(meta.name), sizes));
   }
 
   async describe(connectionId: string, topic: string): Promise<TopicDetail> {
     const client = this.connections.client(connectionId);
     const meta = await requireTopic(client, topic);
     const watermarks = await client.admin.watermarks(topic);
+    const sizes = await client.admin.topicSizes();
     const byPartition = new Map(watermarks.map((w) => [w.partition, w]));
     return {
-      ...summarize(meta, watermarks),
+      ...summarize(meta, watermarks, sizes),
       partitionDetails: meta.partitions.map((p) => ({ ...p, low: byPartition.get(p.partition)?.low ?? 0n, high: byPartition.get(p.partition)?.high ?? 0n })),
     };
   }

@@ -180,6 +180,12 @@ describe('connections.test', () => {
       expect(resaved.sasl?.hasPassword).toBe(true);
       expect(await h.client.call('connections.test', { id: saved.id })).toMatchObject({ ok: true });
       expect(await h.client.call('cluster.describe', { connectionId: saved.id })).toMatchObject({ clusterId: saslBroker.clusterId });
+      // Sizes come over the same logged-in connections as everything else.
+      await h.client.call('topics.create', { connectionId: saved.id, topic: 'behind-sasl', partitions: 1, replicationFactor: 1 });
+      await h.client.call('produce.send', { connectionId: saved.id, topic: 'behind-sasl', value: { data: 'secret stuff' } });
+      const [topic] = await h.client.call('topics.list', { connectionId: saved.id });
+      expect(topic).toMatchObject({ name: 'behind-sasl', messageCount: '1' });
+      expect(Number(topic.sizeBytes)).toBeGreaterThan(0);
     });
 
     it('gives topic calls AUTH_FAILED with a wrong password', async () => {

@@ -21,10 +21,15 @@ describe('cluster and topics through the backend', () => {
     await h.client.call('produce.send', { connectionId: h.connectionId, topic: 'orders', value: { data: 'y' }, partition: 2, count: 2 });
 
     const list = await h.client.call('topics.list', { connectionId: h.connectionId });
-    expect(list.find((t) => t.name === 'orders')).toEqual({ name: 'orders', internal: false, partitions: 3, replicationFactor: 1, messageCount: '7', sizeBytes: null });
+    const orders = list.find((t) => t.name === 'orders');
+    expect(orders).toEqual({ name: 'orders', internal: false, partitions: 3, replicationFactor: 1, messageCount: '7', sizeBytes: expect.any(String) });
+    // Two batches of records on disk: more than the values, less than a page.
+    expect(BigInt(orders!.sizeBytes!)).toBeGreaterThan(100n);
+    expect(BigInt(orders!.sizeBytes!)).toBeLessThan(2000n);
 
     const detail = await h.client.call('topics.describe', { connectionId: h.connectionId, topic: 'orders' });
     expect(detail.messageCount).toBe('7');
+    expect(detail.sizeBytes).toBe(orders!.sizeBytes);
     expect(detail.partitionDetails.map((p) => [p.partition, p.lowWatermark, p.highWatermark])).toEqual([
       [0, '0', '0'],
       [1, '0', '5'],
@@ -32,6 +37,12 @@ describe('cluster and topics through the backend', () => {
     ]);
     const nodeId = (await h.client.call('cluster.describe', { connectionId: h.connectionId })).brokers[0].nodeId;
     expect(detail.partitionDetails[0]).toMatchObject({ leader: nodeId, replicas: [nodeId], isr: [nodeId] });
+  });
+
+  it('reports an empty topic as zero bytes and zero messages', async () => {
+    await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'empty', partitions: 2, replicationFactor: 1 });
+    const detail = await h.client.call('topics.describe', { connectionId: h.connectionId, topic: 'empty' });
+    expect(detail).toMatchObject({ messageCount: '0', sizeBytes: '0' });
   });
 
   it('refuses a topic that exists, and names a missing one', async () => {
