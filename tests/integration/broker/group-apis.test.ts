@@ -120,6 +120,24 @@ describe('a member cycle at every version', () => {
   });
 });
 
+describe('SyncGroup checks', () => {
+  it('checks member, then generation, then (v5) protocol type and name', async () => {
+    const groupId = 'sync-checks';
+    const wire = await connection();
+    const joined = await wire.joinFully(9, { groupId });
+    expect((await wire.sync(5, groupId, 1, 'stranger')).errorCode).toBe(UNKNOWN_MEMBER_ID);
+    expect((await wire.sync(5, groupId, 2, joined.memberId)).errorCode).toBe(ILLEGAL_GENERATION);
+    const wrongName = await wire.sync(5, groupId, 1, joined.memberId, [], { protocolType: 'consumer', protocolName: 'roundrobin' });
+    expect(wrongName.errorCode).toBe(INCONSISTENT_GROUP_PROTOCOL);
+    const wrongType = await wire.sync(5, groupId, 1, joined.memberId, [], { protocolType: 'connect', protocolName: 'range' });
+    expect(wrongType.errorCode).toBe(INCONSISTENT_GROUP_PROTOCOL);
+    // Null names skip the check, as Kafka does for clients that do not send them.
+    const unnamed = await wire.sync(5, groupId, 1, joined.memberId, [{ memberId: joined.memberId, assignment: Buffer.from('x') }], { protocolType: null, protocolName: null });
+    expect(unnamed).toMatchObject({ errorCode: NONE, protocolType: 'consumer', protocolName: 'range' });
+    expect(Buffer.from(unnamed.assignment).toString()).toBe('x');
+  });
+});
+
 describe('JoinGroup details', () => {
   it('admits a v0-v3 member without MEMBER_ID_REQUIRED, and gives followers no member list', async () => {
     const groupId = 'join-direct';

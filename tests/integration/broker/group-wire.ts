@@ -80,9 +80,17 @@ export class GroupWire {
     return this.join(version, { ...options, memberId: first.memberId });
   }
 
-  sync(version: number, groupId: string, generationId: number, memberId: string, assignments: { memberId: string; assignment: Buffer }[] = []): Promise<any> {
+  /** SyncGroup; from v5 it names the protocol the client expects (consumer/range unless given). */
+  sync(
+    version: number,
+    groupId: string,
+    generationId: number,
+    memberId: string,
+    assignments: { memberId: string; assignment: Buffer }[] = [],
+    protocol: { protocolType: string | null; protocolName: string | null } = { protocolType: 'consumer', protocolName: 'range' },
+  ): Promise<any> {
     const body: Record<string, unknown> = { groupId, generationId, memberId, groupInstanceId: null, assignments };
-    if (version >= 5) Object.assign(body, { protocolType: 'consumer', protocolName: 'range' });
+    if (version >= 5) Object.assign(body, protocol);
     return this.call(14, version, body);
   }
 
