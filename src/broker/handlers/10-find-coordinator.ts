@@ -3,9 +3,11 @@
 // Behaviour:
 // - A single node coordinates every group, so a group key (key_type 0) is
 //   always answered with this node at its advertised address.
-// - Transactions are not offered, so a transaction key (key_type 1) gets
-//   COORDINATOR_NOT_AVAILABLE with a message saying so, rather than pointing
-//   the client at a coordinator that would refuse it later.
+// - Transactions are not offered, yet a transaction key (key_type 1) is still
+//   answered with this node: the client's next step, InitProducerId with a
+//   transactional id, is refused with a fatal error every client reports
+//   clearly (see 22-init-producer-id.ts). Refusing here instead makes kafkajs
+//   and Java retry for seconds and end with a vague "coordinator not found".
 // - Any other key_type is INVALID_REQUEST.
 // - librdkafka 2.0.2 enables lz4 (and the balanced consumer) only when this API
 //   is advertised from v0, so the range must start at 0.
@@ -24,11 +26,8 @@ const FIRST_VERSION_WITH_ERROR_MESSAGE = 1;
 
 function lookUp(key: string, keyType: number, core: BrokerCore): FindCoordinatorResponseCoordinator {
   const found = { key, nodeId: core.config.nodeId, host: core.advertised.host, port: core.advertised.port, errorCode: ErrorCode.NONE, errorMessage: null };
-  if (keyType === GROUP_KEY) return found;
+  if (keyType === GROUP_KEY || keyType === TRANSACTION_KEY) return found;
   const refused = { key, nodeId: -1, host: '', port: -1 };
-  if (keyType === TRANSACTION_KEY) {
-    return { ...refused, errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, errorMessage: 'This broker does not support transactions, so it has no transaction coordinator.' };
-  }
   return { ...refused, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unknown key_type ${keyType}; expected 0 (group) or 1 (transaction).` };
 }
 

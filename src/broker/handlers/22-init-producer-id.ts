@@ -17,8 +17,9 @@
 //   fatal at once ("Transactional Id authorization failed"). Codes that read
 //   better (INVALID_REQUEST, UNSUPPORTED_VERSION) make librdkafka retry
 //   silently every 500 ms until init_transactions times out. The broker logs
-//   the real reason. Clients normally never get here: they first ask
-//   FindCoordinator for a transaction coordinator, which this broker refuses.
+//   the real reason. FindCoordinator names this node for transaction keys so
+//   that Java and kafkajs get here at once instead of retrying; librdkafka
+//   never does, because it wants the transaction APIs in ApiVersions first.
 // - If the next block of producer ids cannot be persisted, the answer is
 //   UNKNOWN_SERVER_ERROR rather than an id that might be handed out again.
 //
