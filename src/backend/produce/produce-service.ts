@@ -4,6 +4,7 @@
 // call before any record reaches the topic.
 import { randomUUID } from 'node:crypto';
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
+import { AppFailure } from '../../shared/rpc/result.js';
 import { ErrorCode, fail } from '../errors.js';
 import type { DeliveredRecord, OutgoingRecord } from '../kafka/client.js';
 import type { Clock } from '../ports.js';
@@ -39,6 +40,13 @@ export interface ProduceOutcome {
 export const LISTED_LIMIT = 1_000;
 /** Records per request when no rate is set. */
 const CHUNK = 500;
+/** Bytes per request even when the topic allows more. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+/** Kafka's default max.message.bytes, used when the topic's cannot be read. */
+const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+/** A record batch's header, and a generous bound on one record's framing (varints, attributes). */
+const BATCH_OVERHEAD = 61;
+const RECORD_OVERHEAD = 40;
 /** With a rate, records go out in slices of this many milliseconds' worth. */
 const PACING_SLICE_MS = 50;
 
@@ -62,6 +70,10 @@ function recordBuilder(request: ProduceRequest, sources: TemplateSources): (inde
   });
 }
 
+function sizeOf(record: OutgoingRecord): number {
+  return RECORD_OVERHEAD + (record.key?.length ?? 0) + (record.value?.length ?? 0) + record.headers.reduce((sum, h) => sum + RECORD_OVERHEAD / 4 + Buffer.byteLength(h.key) + h.value.length, 0);
+}
+
 export class ProduceService {
   private readonly sources: TemplateSources;
 
@@ -81,19 +93,49 @@ export class ProduceService {
     if (request.partition !== undefined && !topic.partitions.some((p) => p.partition === request.partition)) {
       fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${request.partition}; it has partitions 0 to ${topic.partitions.length - 1}.`);
     }
+    // The broker checks max.message.bytes against a whole batch, so many small
+    // records must not add up to a batch that is too large.
+    const maxMessageBytes = await client.admin.topicConfigs(request.topic).then(
+      (entries) => Number(entries.find((e) => e.name === 'max.message.bytes')?.value ?? DEFAULT_MAX_MESSAGE_BYTES),
+      () => DEFAULT_MAX_MESSAGE_BYTES,
+    );
+    const requestBudget = Math.max(1, Math.min(MAX_REQUEST_BYTES, maxMessageBytes - BATCH_OVERHEAD));
     const producer = await client.producer();
     const chunkSize = request.ratePerSecond === undefined ? CHUNK : Math.max(1, Math.min(CHUNK, Math.ceil((request.ratePerSecond * PACING_SLICE_MS) / 1000)));
     const sent: DeliveredRecord[] = [];
-    for (let first = 0; first < request.count; first += chunkSize) {
+    let next = 0;
+    let carried: OutgoingRecord | undefined;
+    while (next < request.count) {
+      const first = next;
       if (request.ratePerSecond !== undefined) {
-        const due = started + (first * 1000) / request.ratePerSecond;
-        const wait = due - this.clock.now();
+        const wait = started + (first * 1000) / request.ratePerSecond - this.clock.now();
         if (wait > 0) await this.clock.sleep(wait);
       }
-      const records: OutgoingRecord[] = [];
-      for (let index = first; index < Math.min(request.count, first + chunkSize); index++) records.push(build(index));
-      const delivered = await producer.send(request.topic, records);
-      for (const record of delivered) if (sent.length < LISTED_LIMIT) sent.push(record);
+      try {
+        // Up to chunkSize records and, past the first, at most requestBudget bytes.
+        const records: OutgoingRecord[] = [];
+        let bytes = 0;
+        while (next < request.count && records.length < chunkSize) {
+          const record = carried ?? build(next);
+          carried = undefined;
+          const size = sizeOf(record);
+          if (records.length > 0 && bytes + size > requestBudget) {
+            carried = record;
+            break;
+          }
+          records.push(record);
+          bytes += size;
+          next++;
+        }
+        const delivered = await producer.send(request.topic, records);
+        for (const record of delivered) if (sent.length < LISTED_LIMIT) sent.push(record);
+      } catch (error) {
+        // Records already sent stay sent; say how many, so nothing is lost silently.
+        if (first > 0 && error instanceof AppFailure) {
+          throw new AppFailure({ ...error.error, message: `${error.error.message} ${first} of ${request.count} records had been sent before this.` });
+        }
+        throw error;
+      }
     }
     return { sent, total: request.count, elapsedMs: this.clock.now() - started };
   }

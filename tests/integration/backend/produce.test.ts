@@ -121,6 +121,14 @@ describe('produce.send', () => {
     expect((await h.client.call('topics.describe', { connectionId: h.connectionId, topic: 'events' })).messageCount).toBe(before);
   });
 
+  it('splits many records into requests the broker accepts, though together they exceed message.max.bytes', async () => {
+    // 200 copies of 5 KB: 1 MB in all, fifty times this broker's 20 KB limit.
+    const result = await send({ value: { data: `{{i}}${'y'.repeat(5_000)}` }, count: 200, partition: 3 });
+    expect(result.total).toBe(200);
+    const first = Number(result.sent[0].offset);
+    expect(result.sent.map((r) => Number(r.offset))).toEqual(Array.from({ length: 200 }, (_, i) => first + i));
+  });
+
   it('refuses a value larger than message.max.bytes with MESSAGE_TOO_LARGE', async () => {
     const error = await failureOf(send({ value: { data: 'x'.repeat(50_000) }, partition: 0 }));
     expect(error).toMatchObject({ code: 'MESSAGE_TOO_LARGE', kafkaCode: 10, retriable: false });
