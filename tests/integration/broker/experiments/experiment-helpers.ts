@@ -127,10 +127,16 @@ export function startSteadyProducer(producer: Producer, topic: string, partition
   const sent: string[] = [];
   let running = true;
   let round = 0;
+  let failure: unknown;
   const loop = (async () => {
     while (running) {
       const values = Array.from({ length: partitions }, (_, p) => `steady-${round}-${p}`);
-      await producer.send({ topic, messages: values.map((value, p) => ({ value, partition: p })) });
+      try {
+        await producer.send({ topic, messages: values.map((value, p) => ({ value, partition: p })) });
+      } catch (error) {
+        failure = error;
+        return;
+      }
       sent.push(...values);
       round += 1;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -141,6 +147,7 @@ export function startSteadyProducer(producer: Producer, topic: string, partition
     stop: async () => {
       running = false;
       await loop;
+      if (failure !== undefined) throw new Error(`steady producer failed after ${sent.length} messages: ${String(failure)}`);
       return sent;
     },
   };
