@@ -73,8 +73,10 @@ function speaksTls(address: { host: string; port: number }, timeoutMs: number): 
   });
 }
 
-export async function probeKafka(address: string, settings: ConnectionSettings, timeoutMs: number): Promise<ProbeOutcome> {
+/** Probes one address within `budgetMs` in all (a TLS check after a failed plaintext probe included). */
+export async function probeKafka(address: string, settings: ConnectionSettings, budgetMs: number): Promise<ProbeOutcome> {
   const target = splitHostPort(address);
+  const timeoutMs = Math.round(budgetMs * 0.6);
   const tlsOn = Boolean(settings.tls?.enabled);
   const outcome = await new Promise<ProbeOutcome>((resolve) => {
     const socket = openSocket(target, settings.tls);
@@ -125,7 +127,7 @@ export async function probeKafka(address: string, settings: ConnectionSettings, 
   });
   // A plaintext request to a TLS-only listener is often just dropped: check
   // whether the listener speaks TLS, to give the useful answer.
-  if (!outcome.ok && !tlsOn && (outcome.cause === 'not-kafka' || outcome.cause === 'timeout') && (await speaksTls(target, Math.min(timeoutMs, 3_000)))) {
+  if (!outcome.ok && !tlsOn && (outcome.cause === 'not-kafka' || outcome.cause === 'timeout') && (await speaksTls(target, budgetMs - timeoutMs))) {
     return { ok: false, cause: 'tls', message: `${address} expects TLS, but TLS is off in this profile.` };
   }
   return outcome;
