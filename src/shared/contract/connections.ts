@@ -24,7 +24,7 @@ const profileFields = {
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #3b82f6'),
 };
 
-/** What the UI sends to save a profile. Leave a secret out to keep the stored one. */
+/** What the UI sends to save a profile. Leave a secret out to keep the stored one; send "" to remove it. */
 export const profileInput = z.object({
   id: connectionId.optional(),
   ...profileFields,
