@@ -11,7 +11,8 @@ max_messages?, idle_ms?}. Prints one JSON object per line as things happen:
   {"event": "message", "topic", "partition", "offset", "value"};
   {"event": "error", "error": <KafkaError class>, "message"};
   {"event": "closed", "reason", "positions", "end_offsets", "sent"} last, where
-      sent counts the requests kafka-python sent per "<Request class> v<version>".
+      sent counts the requests kafka-python sent per "<Request class> v<version>"
+      and api_version is the broker version it inferred from ApiVersions.
 Stops after max_messages, after idle_ms without a message or assignment, or
 when stdin reaches end of file; then commits (when auto-commit is off; close()
 commits otherwise) and closes, which sends LeaveGroup.
@@ -137,6 +138,7 @@ def main():
             consumer.commit()
     consumer.close()
     report["sent"] = versions.sent
+    report["api_version"] = consumer.config["api_version"]
     emit(report)
     sys.exit(code)
 
