@@ -1,5 +1,7 @@
 // The renderer's only door to the backend: exactly `invoke` and `subscribe`,
 // over three fixed channels. No raw ipcRenderer, no caller-chosen channel names.
+// The channel names match src/main/ipc-transport.ts; they are repeated here
+// because a sandboxed preload is bundled on its own.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const INVOKE = 'kl:invoke';
@@ -8,10 +10,11 @@ const EVENT = 'kl:event';
 
 contextBridge.exposeInMainWorld('kafkaLanes', {
   invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE, method, input),
-  subscribe: (stream: string, params: unknown, onEvent: (event: unknown) => void): (() => void) => {
+  /** `onFrame` receives `{type:'event', event}` frames and one final `{type:'end', error?}`. */
+  subscribe: (stream: string, params: unknown, onFrame: (frame: unknown) => void): (() => void) => {
     const subscriptionId = crypto.randomUUID();
-    const listener = (_event: IpcRendererEvent, id: string, payload: unknown): void => {
-      if (id === subscriptionId) onEvent(payload);
+    const listener = (_event: IpcRendererEvent, id: string, frame: unknown): void => {
+      if (id === subscriptionId) onFrame(frame);
     };
     ipcRenderer.on(EVENT, listener);
     void ipcRenderer.invoke(SUBSCRIBE, subscriptionId, stream, params);

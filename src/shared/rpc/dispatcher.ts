@@ -11,6 +11,12 @@ export interface StreamSink<Event = unknown> {
   emit(event: Event): void;
   /** Ends the stream; with an error when it failed. Later emits are dropped. */
   end(error?: AppError): void;
+  /**
+   * Bytes emitted but not yet taken by the far end, where the transport can
+   * tell (a WebSocket's buffered amount). Producers of fast streams use it to
+   * pause their source instead of queueing without bound.
+   */
+  backlog?(): number;
 }
 
 export type MethodHandlers<C extends ContractShape> = {
@@ -100,6 +106,7 @@ export function createDispatcher<C extends ContractShape>(contract: C, handlers:
         controller.abort();
         sink.end(error);
       },
+      ...(sink.backlog ? { backlog: () => sink.backlog!() } : {}),
     };
     try {
       const started = table[name](parsed.data, guarded, controller.signal);

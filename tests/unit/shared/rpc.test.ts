@@ -102,11 +102,11 @@ describe('client over the in-process transport', () => {
     await expect(client.call('math.big', {})).rejects.toThrow(/BigInt/);
   });
 
-  it('delivers stream events', () => {
+  it('delivers stream events after subscribe() returns, in order', async () => {
     const seen: unknown[] = [];
-    let ended = false;
-    client.subscribe('ticks.count', { upTo: 2 }, (e) => seen.push(e), () => (ended = true));
+    const ended = new Promise<void>((resolve) => client.subscribe('ticks.count', { upTo: 2 }, (e) => seen.push(e), () => resolve()));
+    expect(seen).toEqual([]);
+    await ended;
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
-    expect(ended).toBe(true);
   });
 });
