@@ -62,6 +62,8 @@ export interface Member {
   partitions(): number[];
   /** How many joins (generations) this member has seen. */
   joins(): number;
+  /** The member id the coordinator gave at the latest join ("" before it). */
+  memberId(): string;
   /** Values this member was given. */
   values(): string[];
 }
@@ -85,9 +87,11 @@ export async function startMember(kafka: Kafka, options: MemberOptions): Promise
   const consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 500, maxWaitTimeInMs: 100, ...options.consumerConfig });
   let assigned: number[] = [];
   let joins = 0;
+  let memberId = '';
   const mine: string[] = [];
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     joins += 1;
+    memberId = event.payload.memberId;
     assigned = [...(event.payload.memberAssignment[options.topic] ?? [])].sort((a, b) => a - b);
   });
   consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
@@ -106,7 +110,7 @@ export async function startMember(kafka: Kafka, options: MemberOptions): Promise
       options.log.deliveries.push({ member: options.name, partition, offset: BigInt(message.offset), value });
     },
   });
-  return { name: options.name, consumer, partitions: () => assigned, joins: () => joins, values: () => mine };
+  return { name: options.name, consumer, partitions: () => assigned, joins: () => joins, memberId: () => memberId, values: () => mine };
 }
 
 /** Sends `count` values `${prefix}-${i}`, spread over the partitions in turn. */
