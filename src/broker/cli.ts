@@ -20,6 +20,8 @@ Options:
   --config-file FILE     server.properties-style file of key=value lines; -c wins over it
   --tls-cert FILE        PEM certificate: the port then speaks TLS only (needs --tls-key)
   --tls-key FILE         PEM private key of --tls-cert
+  --stop-with-stdin      shut down cleanly when standard input closes (for a
+                         parent process that may die without signalling)
   -h, --help             show this help
 
 Example:
@@ -62,8 +64,13 @@ function readConfigFile(path: string): Record<string, string> {
   }
 }
 
+interface CommandLine {
+  broker: BrokerOptions;
+  stopWithStdin: boolean;
+}
+
 /** Returns null when help was asked for. */
-function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
+function parseCommandLine(argv: readonly string[]): CommandLine | null {
   let parsed;
   try {
     parsed = parseArgs({
@@ -80,6 +87,7 @@ function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
         'config-file': { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'stop-with-stdin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,7 +110,7 @@ function parseCommandLine(argv: readonly string[]): BrokerOptions | null {
   if (values['advertised-host'] !== undefined) options.advertisedHost = values['advertised-host'];
   const advertisedPort = parsePort('--advertised-port', values['advertised-port']);
   if (advertisedPort !== undefined) options.advertisedPort = advertisedPort;
-  return options;
+  return { broker: options, stopWithStdin: values['stop-with-stdin'] === true };
 }
 
 function stderrLogger(): Logger {
@@ -128,17 +136,18 @@ function describeStartFailure(error: unknown, options: BrokerOptions): string {
 }
 
 async function main(): Promise<void> {
-  let options: BrokerOptions | null;
+  let commandLine: CommandLine | null;
   try {
-    options = parseCommandLine(process.argv.slice(2));
+    commandLine = parseCommandLine(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\nRun with --help for usage.\n`);
     process.exit(1);
   }
-  if (options === null) {
+  if (commandLine === null) {
     process.stdout.write(USAGE);
     return;
   }
+  const options = commandLine.broker;
 
   const logger = stderrLogger();
   let broker;
@@ -165,6 +174,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (commandLine.stopWithStdin) {
+    // The app holds our stdin open; if it dies, even by SIGKILL, the pipe
+    // closes and the broker follows instead of lingering on the port.
+    process.stdin.on('end', () => stop('SIGTERM')).on('close', () => stop('SIGTERM'));
+    process.stdin.resume();
+  }
 }
 
 void main();

@@ -108,8 +108,11 @@ export class LocalBrokerService {
 
   private spawnOnce(launch: BrokerLaunch, port: number): Promise<{ kind: 'running'; host: string; port: number } | { kind: 'port-taken' } | { kind: 'failed'; message: string }> {
     this.stderrTail = [];
-    const child = spawn(launch.command, [...launch.args, '--port', String(port), '--data-dir', this.options.dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const args = [...launch.args, '--port', String(port), '--data-dir', this.options.dataDir, '--stop-with-stdin'];
+    const child = spawn(launch.command, args, {
+      // Our end of stdin closes when this process dies, however it dies, and
+      // --stop-with-stdin makes the broker shut down then instead of lingering.
+      stdio: ['pipe', 'pipe', 'pipe'],
       // Under Electron, process.execPath is the app itself; this makes it plain Node.
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });

@@ -39,6 +39,28 @@ describe('broker CLI', () => {
     }
   });
 
+  it('with --stop-with-stdin, shuts down cleanly when its parent goes away (stdin closes)', async () => {
+    const dataDir = makeTempDir('kafka-lanes-cli-');
+    const child = spawn(process.execPath, tsxArgs(['--port', '0', '--data-dir', dataDir.path, '--stop-with-stdin']), { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolvePromise, reject) => {
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('listening on')) resolvePromise();
+        });
+        child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stdout}`)));
+      });
+      const exited = once(child, 'exit');
+      child.stdin.end();
+      const [code] = await exited;
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      dataDir.remove();
+    }
+  });
+
   it('prints help', async () => {
     const result = await runProcess(process.execPath, tsxArgs(['--help']));
     expect(result.code).toBe(0);
