@@ -64,6 +64,8 @@ export interface Member {
   joins(): number;
   /** The member id the coordinator gave at the latest join ("" before it). */
   memberId(): string;
+  /** Whether the coordinator made this member the leader at its latest join. */
+  isLeader(): boolean;
   /** Values this member was given. */
   values(): string[];
 }
@@ -88,10 +90,12 @@ export async function startMember(kafka: Kafka, options: MemberOptions): Promise
   let assigned: number[] = [];
   let joins = 0;
   let memberId = '';
+  let isLeader = false;
   const mine: string[] = [];
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     joins += 1;
     memberId = event.payload.memberId;
+    isLeader = event.payload.isLeader;
     assigned = [...(event.payload.memberAssignment[options.topic] ?? [])].sort((a, b) => a - b);
   });
   consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
@@ -110,7 +114,7 @@ export async function startMember(kafka: Kafka, options: MemberOptions): Promise
       options.log.deliveries.push({ member: options.name, partition, offset: BigInt(message.offset), value });
     },
   });
-  return { name: options.name, consumer, partitions: () => assigned, joins: () => joins, memberId: () => memberId, values: () => mine };
+  return { name: options.name, consumer, partitions: () => assigned, joins: () => joins, memberId: () => memberId, isLeader: () => isLeader, values: () => mine };
 }
 
 /** Sends `count` values `${prefix}-${i}`, spread over the partitions in turn. */

@@ -140,45 +140,57 @@ describe('rebalances under continuous production (kafkajs)', () => {
     for (const d of result.duplicates) expect(bPartitions).toContain(d.partition);
   });
 
-  it('a member killed without LeaveGroup is evicted after its session timeout and the survivor takes over its partitions', async () => {
-    const topic = await createTopic('killed', 4);
-    const groupId = uniqueName('killed-group');
-    const sessionTimeout = 6_000;
-    const log = newLog();
-    const survivor = await member('survivor', groupId, topic, log, sessionTimeout);
-    await waitUntil(() => survivor.partitions().length === 4, 'the survivor to join alone');
-    // The child commits only every 3 s, so it dies holding an uncommitted tail that the survivor must read again.
-    const killed = spawnKillableMember(topic, groupId, sessionTimeout, 3_000, log);
-    await waitUntil(() => survivor.partitions().length === 2 && killed.partitions().length === 2, 'a 2/2 split with the child');
-    const killedPartitions = killed.partitions();
+  it.each([{ first: 'survivor' }, { first: 'child' }])(
+    'a member killed without LeaveGroup is evicted after its session timeout and the survivor takes over its partitions (the $first joined first and leads)',
+    async ({ first }) => {
+      const topic = await createTopic('killed', 4);
+      const groupId = uniqueName('killed-group');
+      const sessionTimeout = 6_000;
+      const log = newLog();
+      // The child commits only every 3 s, so it dies holding an uncommitted tail that the survivor must read again.
+      let killed: ReturnType<typeof spawnKillableMember> | undefined;
+      if (first === 'child') {
+        killed = spawnKillableMember(topic, groupId, sessionTimeout, 3_000, log);
+        await waitUntil(() => killed!.partitions().length === 4, 'the child to join alone');
+      }
+      const survivor = await member('survivor', groupId, topic, log, sessionTimeout);
+      if (first === 'survivor') {
+        await waitUntil(() => survivor.partitions().length === 4, 'the survivor to join alone');
+        killed = spawnKillableMember(topic, groupId, sessionTimeout, 3_000, log);
+      }
+      await waitUntil(() => survivor.partitions().length === 2 && killed!.partitions().length === 2, 'a 2/2 split with the child');
+      expect(survivor.isLeader()).toBe(first === 'survivor');
+      const killedPartitions = killed!.partitions();
 
-    const steady = steadily(topic, 4);
-    await waitUntil(() => log.commits.some((c) => c.member === 'killed' && c.offset > 0n), 'the child consuming and committing', 10_000);
-    await waitUntil(() => uncommittedTail(log, 'killed', killedPartitions) >= 10, 'the child reading 10 messages past its last commit');
-    child!.kill('SIGKILL');
-    const killedAt = Date.now();
-    // The broker keeps the silent member until its session runs out: the connection closing is no LeaveGroup.
-    const justAfter = await admin.describeGroups([groupId]);
-    expect(justAfter.groups[0]!.members).toHaveLength(2);
+      const steady = steadily(topic, 4);
+      await waitUntil(() => log.commits.some((c) => c.member === 'killed' && c.offset > 0n), 'the child consuming and committing', 10_000);
+      await waitUntil(() => uncommittedTail(log, 'killed', killedPartitions) >= 10, 'the child reading 10 messages past its last commit');
+      child!.kill('SIGKILL');
+      const killedAt = Date.now();
+      // The broker keeps the silent member until its session runs out: the connection closing is no LeaveGroup.
+      const justAfter = await admin.describeGroups([groupId]);
+      expect(justAfter.groups[0]!.members).toHaveLength(2);
 
-    await waitUntil(() => survivor.partitions().length === 4, 'the survivor to own all 4 partitions', sessionTimeout + 10_000);
-    const evictedMs = Date.now() - killedAt;
-    expect(evictedMs).toBeGreaterThan(sessionTimeout - 1_500);
-    expect(evictedMs).toBeLessThan(sessionTimeout + 5_000);
-    const described = await admin.describeGroups([groupId]);
-    expect(described.groups[0]!.members).toHaveLength(1);
-    const before = survivor.values().length;
-    await waitUntil(() => survivor.values().length > before + 10, 'the survivor consuming the rest');
-    const sent = await steady.stop();
+      await waitUntil(() => survivor.partitions().length === 4, 'the survivor to own all 4 partitions', sessionTimeout + 10_000);
+      const evictedMs = Date.now() - killedAt;
+      expect(evictedMs).toBeGreaterThan(sessionTimeout - 1_500);
+      expect(evictedMs).toBeLessThan(sessionTimeout + 5_000);
+      const described = await admin.describeGroups([groupId]);
+      expect(described.groups[0]!.members).toHaveLength(1);
+      expect(survivor.isLeader()).toBe(true);
+      const before = survivor.values().length;
+      await waitUntil(() => survivor.values().length > before + 10, 'the survivor consuming the rest');
+      const sent = await steady.stop();
 
-    const result = await expectNothingLost('kill', log, sent);
-    // Explicit bound: per partition the child owned, no more than what it read past its last commit.
-    const bound = uncommittedTail(log, 'killed', killedPartitions);
-    console.log(`kill: evicted and reassigned ${evictedMs} ms after SIGKILL (session timeout ${sessionTimeout} ms); duplicates ${result.duplicates.length} (bound ${bound})`);
-    expect(result.duplicates.length).toBeGreaterThan(0);
-    expect(result.duplicates.length).toBeLessThanOrEqual(bound);
-    for (const d of result.duplicates) expect(killedPartitions).toContain(d.partition);
-  });
+      const result = await expectNothingLost(`kill (${first} first)`, log, sent);
+      // Explicit bound: per partition the child owned, no more than what it read past its last commit.
+      const bound = uncommittedTail(log, 'killed', killedPartitions);
+      console.log(`kill (${first} first): evicted and reassigned ${evictedMs} ms after SIGKILL (session timeout ${sessionTimeout} ms); duplicates ${result.duplicates.length} (bound ${bound})`);
+      expect(result.duplicates.length).toBeGreaterThan(0);
+      expect(result.duplicates.length).toBeLessThanOrEqual(bound);
+      for (const d of result.duplicates) expect(killedPartitions).toContain(d.partition);
+    },
+  );
 });
 
 /** How many messages the member read on the partitions past its last reported commit. */
