@@ -1,0 +1,179 @@
+// kcat 1.7.1's balanced consumer (-G, librdkafka 2.0.2) against the real
+// broker, in the four experiments a person tries first with consumer groups:
+// publish/subscribe across groups, a queue shared by the members of one group,
+// a group catching up on what it missed (also across a broker restart), and a
+// new group starting at the latest or the earliest offset.
+//
+// What kcat does, and these tests rely on: with -G, -e exits once every
+// assigned partition is at its end; SIGTERM (and SIGINT) stop it cleanly:
+// the consumer closes, which commits what it printed and leaves the group.
+// Stderr says "assigned: t [0], t [1]" after each rebalance and "Reached end
+// of topic t [p] at offset o" once a partition has been read to its end, so a
+// test knows when a `latest` member's positions are fixed.
+import type { Admin } from 'kafkajs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runOk, runProcess } from '../../support/run-process.js';
+import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from '../helpers.js';
+import { killAll, startLineProcess, type LineProcess } from './line-process.js';
+
+const KCAT = 'kcat';
+const brokerConfig = { 'group.initial.rebalance.delay.ms': '100', 'num.partitions': '4' };
+// Short session and heartbeat so a join or leave settles in well under a second.
+const groupSettings = ['-X', 'session.timeout.ms=6000', '-X', 'heartbeat.interval.ms=500', '-X', 'fetch.wait.max.ms=100'];
+
+interface Consumed {
+  partition: number;
+  offset: number;
+  value: string;
+}
+
+let broker: TestBroker;
+let admin: Admin;
+
+beforeAll(async () => {
+  broker = await startTestBroker({ config: brokerConfig });
+  admin = kafkaFor(broker).admin();
+  await admin.connect();
+});
+
+afterEach(() => killAll());
+
+afterAll(async () => {
+  await admin?.disconnect();
+  await broker?.stop();
+});
+
+/** Produces one message per value with kcat -P; keys `key-<value>` spread them over the partitions deterministically. */
+async function produce(bootstrap: string, topic: string, values: string[]): Promise<void> {
+  await runOk(KCAT, ['-P', '-b', bootstrap, '-t', topic, '-K', '\t', '-q'], { input: values.map((v) => `key-${v}\t${v}\n`).join('') });
+}
+
+function parseConsumed(lines: string[]): Consumed[] {
+  return lines.filter((line) => line.length > 0).map((line) => {
+    const match = /^(\d+) (\d+) (.*)$/.exec(line);
+    if (!match) throw new Error(`unexpected kcat output line: ${line}`);
+    return { partition: Number(match[1]), offset: Number(match[2]), value: match[3]! };
+  });
+}
+
+function consumerArgs(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest', exitAtEnd: boolean): string[] {
+  return ['-b', bootstrap, '-G', group, '-X', `auto.offset.reset=${reset}`, ...groupSettings, '-u', '-f', '%p %o %s\\n', ...(exitAtEnd ? ['-e'] : []), topic];
+}
+
+/** Runs `kcat -G ... -e`: joins, reads every assigned partition to its end, commits, leaves. */
+async function consumeToEnd(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest' = 'earliest'): Promise<Consumed[]> {
+  const result = await runProcess(KCAT, consumerArgs(bootstrap, group, topic, reset, true), { timeoutMs: 20_000 });
+  if (result.code !== 0) throw new Error(`kcat -G ${group} exited ${result.code}\n${result.stderr}`);
+  return parseConsumed(result.stdout.split('\n'));
+}
+
+function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest'): LineProcess {
+  return startLineProcess(KCAT, consumerArgs(bootstrap, group, topic, reset, false));
+}
+
+/** Partitions of the member's latest assignment, from its stderr. */
+function assignment(member: LineProcess): number[] | null {
+  const line = member.stderr.filter((l) => l.includes(' assigned: ')).at(-1);
+  if (line === undefined) return null;
+  return [...line.split(' assigned: ')[1]!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+}
+
+/** Whether every partition of the latest assignment has been read to its end since. */
+function atEndOfAssignment(member: LineProcess): boolean {
+  const lastAssigned = member.stderr.findLastIndex((l) => l.includes(' assigned: '));
+  if (lastAssigned < 0) return false;
+  const ended = new Set(member.stderr.slice(lastAssigned).flatMap((l) => [...l.matchAll(/Reached end of topic .* \[(\d+)\] at offset/g)].map((m) => Number(m[1]))));
+  return assignment(member)!.every((p) => ended.has(p));
+}
+
+const values = (consumed: Consumed[]) => consumed.map((c) => c.value).sort();
+
+describe('kcat -G (librdkafka 2.0.2)', () => {
+  it('pub/sub: group_1 and group_2 each receive every message, old and new', async () => {
+    const topic = 'topic';
+    await produce(broker.bootstrap, topic, ['say hello~!!!!']);
+    const members = ['group_1', 'group_2'].map((group) => startMember(broker.bootstrap, group, topic, 'earliest'));
+    for (const member of members) await member.waitFor((m) => parseConsumed(m.stdout).length === 1, 'the first message');
+
+    const more = ['second message', 'third message', 'fourth message', 'fifth message'];
+    await produce(broker.bootstrap, topic, more);
+    for (const member of members) await member.waitFor((m) => parseConsumed(m.stdout).length >= 5, 'all five messages');
+    for (const member of members) expect(await member.stop('SIGTERM')).toBe(0);
+
+    for (const member of members) expect(values(parseConsumed(member.stdout))).toEqual(['say hello~!!!!', ...more].sort());
+    // Both groups committed on close: nothing is left for either of them.
+    for (const group of ['group_1', 'group_2']) expect(await consumeToEnd(broker.bootstrap, group, topic)).toEqual([]);
+  });
+
+  it('queueing: two members of one group split four partitions and see every message exactly once', async () => {
+    const topic = 'queue-topic';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const members = [startMember(broker.bootstrap, 'queue-group', topic, 'earliest'), startMember(broker.bootstrap, 'queue-group', topic, 'earliest')];
+    // The first to join may hold all four partitions until the second arrives; wait for the split.
+    await members[0]!.waitFor(() => members.every((m) => assignment(m)?.length === 2) && new Set(members.flatMap((m) => assignment(m)!)).size === 4, 'two partitions each');
+
+    const sent = Array.from({ length: 40 }, (_, i) => `job-${i}`);
+    await produce(broker.bootstrap, topic, sent);
+    await members[0]!.waitFor(() => members.reduce((n, m) => n + parseConsumed(m.stdout).length, 0) >= sent.length, 'all 40 messages across the members');
+    for (const member of members) expect(await member.stop('SIGINT')).toBe(0);
+
+    const perMember = members.map((m) => parseConsumed(m.stdout));
+    expect(values(perMember.flat())).toEqual([...sent].sort());
+    for (const [i, consumed] of perMember.entries()) {
+      expect(consumed.length).toBeGreaterThan(0);
+      for (const c of consumed) expect(assignment(members[i]!)).toContain(c.partition);
+    }
+  });
+
+  it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
+    const topic = 'catch-up-topic';
+    await produce(broker.bootstrap, topic, ['before-1', 'before-2', 'before-3']);
+    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(['before-1', 'before-2', 'before-3']);
+
+    const missed = ['missed-1', 'missed-2', 'missed-3', 'missed-4', 'missed-5'];
+    await produce(broker.bootstrap, topic, missed);
+    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(missed);
+    expect(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic)).toEqual([]);
+  });
+
+  it('catch-up across a broker restart: committed offsets and messages survive, the group reads exactly the five new ones', async () => {
+    const dir = makeTempDir('kafka-lanes-kcat-restart-');
+    let restartable: TestBroker | undefined = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
+    try {
+      const topic = 'restart-topic';
+      await produce(restartable.bootstrap, topic, ['old-1', 'old-2', 'old-3', 'old-4']);
+      expect(values(await consumeToEnd(restartable.bootstrap, 'restart-group', topic))).toEqual(['old-1', 'old-2', 'old-3', 'old-4']);
+      // Three of the five are sent before the restart, two after it.
+      await produce(restartable.bootstrap, topic, ['new-1', 'new-2', 'new-3']);
+      await restartable.close();
+      restartable = undefined;
+      restartable = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
+      await produce(restartable.bootstrap, topic, ['new-4', 'new-5']);
+
+      const caughtUp = await consumeToEnd(restartable.bootstrap, 'restart-group', topic);
+      expect(values(caughtUp)).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
+      expect(await consumeToEnd(restartable.bootstrap, 'restart-group', topic)).toEqual([]);
+    } finally {
+      await restartable?.close();
+      dir.remove();
+    }
+  });
+
+  it('latest vs earliest: a new latest group sees only what is produced after its assignment; an earliest group sees everything', async () => {
+    const topic = 'reset-topic';
+    const old = ['old-1', 'old-2', 'old-3', 'old-4', 'old-5'];
+    await produce(broker.bootstrap, topic, old);
+
+    const latest = startMember(broker.bootstrap, 'latest-group', topic, 'latest');
+    // Assigned and at the end of every partition: the start positions are fixed.
+    await latest.waitFor(atEndOfAssignment, 'the end of every assigned partition');
+    expect(assignment(latest)).toEqual([0, 1, 2, 3]);
+    const fresh = ['new-1', 'new-2', 'new-3'];
+    await produce(broker.bootstrap, topic, fresh);
+    await latest.waitFor((m) => parseConsumed(m.stdout).length >= fresh.length, 'the three new messages');
+    expect(await latest.stop('SIGTERM')).toBe(0);
+    expect(values(parseConsumed(latest.stdout))).toEqual(fresh);
+
+    expect(values(await consumeToEnd(broker.bootstrap, 'earliest-group', topic, 'earliest'))).toEqual([...old, ...fresh].sort());
+  });
+});
