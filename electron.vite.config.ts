@@ -1,17 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererViteConfig } from './vite.renderer.config.js';
 
 export default defineConfig({
   main: {
     build: { rollupOptions: { input: resolve('src/main/index.ts') } },
   },
   preload: {
-    build: { rollupOptions: { input: resolve('src/preload/index.ts') } },
+    build: {
+      rollupOptions: {
+        input: resolve('src/preload/index.ts'),
+        // A sandboxed preload cannot be an ES module.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
-  renderer: {
-    root: 'src/renderer',
-    build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
-    plugins: [react()],
-  },
+  renderer: rendererViteConfig(),
 });

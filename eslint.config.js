@@ -32,6 +32,16 @@ export default tseslint.config(
     'src/backend runs without Electron and knows no transport; only src/backend/kafka may import kafkajs.'),
   tier(['src/backend/kafka/**'], ['electron', '**/renderer/**', '**/main/**', '**/preload/**', '**/web/**'],
     'src/backend/kafka is the Kafka client adapter: the one place kafkajs is imported.'),
+  {
+    // kafkajs is CommonJS: named value imports break under plain Node ESM.
+    files: ['src/backend/kafka/**'],
+    ignores: ['src/backend/kafka/kafkajs-module.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'kafkajs', allowTypeImports: true, message: 'Import kafkajs values from ./kafkajs-module.js (kafkajs is CommonJS; named imports fail under plain Node).' }],
+      }],
+    },
+  },
   tier(['src/web/**'], ['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
     'src/web mounts the backend over WebSocket; no Electron.'),
   tier(['src/renderer/**'], [...nodeBuiltins, 'electron', '**/backend/**', '**/broker/**', '**/main/**', '**/web/**', 'kafkajs'],

@@ -1,7 +1,7 @@
 // Compression codecs for kafkajs, which ships only gzip. Registering snappy,
 // lz4 and zstd lets the app read batches written by Java, librdkafka or Go
 // producers. Registration is global to the kafkajs module, so it runs once.
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { CompressionCodecs, CompressionTypes } from './kafkajs-module.js';
 import { compressFrame, decompressFrame } from 'lz4-napi';
 import { compress as snappyCompress, uncompress as snappyUncompress } from 'snappy';
 import { decompress as zstdDecompress } from 'fzstd';

@@ -1,6 +1,7 @@
 // The kafkajs implementation of KafkaClient. Retries and timeouts are short:
 // an explorer should say "unreachable" in seconds, not retry for a minute.
-import { ConfigResourceTypes, ConfigSource, Kafka, logLevel, Partitioners, type Admin, type KafkaConfig, type Producer as KafkajsProducer, type SASLOptions } from 'kafkajs';
+import type { Admin, KafkaConfig, Producer as KafkajsProducer, SASLOptions } from 'kafkajs';
+import { ConfigResourceTypes, ConfigSource, Kafka, logLevel, Partitioners } from './kafkajs-module.js';
 import type { Logger } from '../ports.js';
 import type { AdminOperations, ConfigEntry, DeliveredRecord, KafkaClient, OutgoingRecord, PartitionMetadata, Producer, TopicMetadata } from './client.js';
 import { registerCompressionCodecs } from './codecs.js';
