@@ -1,0 +1,241 @@
+// confluent-kafka 1.7.0 (librdkafka 2.0.2) group consumers against the real
+// broker, in the four first experiments with consumer groups: publish/subscribe
+// across groups, a queue shared by two member processes, catching up after a
+// clean stop (also across a broker restart), and latest vs earliest for a new
+// group. Then what confluent-kafka 1.7 can do to a group from outside:
+// list_groups (ListGroups + DescribeGroups), committed offsets (OffsetFetch),
+// and commits from a consumer that never joins (how an admin moves offsets),
+// refused while the group has members.
+//
+// The consumer script prints one JSON event per line (assigned, revoked, eof,
+// message, closed) and closes cleanly on SIGTERM: auto-commit then commits
+// what it consumed and the member leaves the group.
+import { resolve } from 'node:path';
+import type { Admin } from 'kafkajs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runOk } from '../../support/run-process.js';
+import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from '../helpers.js';
+import { killAll, startLineProcess, type LineProcess } from './line-process.js';
+
+const PYTHON = '/usr/bin/python3';
+const scripts = resolve(import.meta.dirname, '..', 'python');
+const brokerConfig = { 'group.initial.rebalance.delay.ms': '100', 'num.partitions': '4' };
+
+type ConsumerEvent =
+  | { event: 'assigned' | 'revoked'; partitions: number[] }
+  | { event: 'eof'; partition: number; offset: number }
+  | { event: 'message'; partition: number; offset: number; value: string }
+  | { event: 'closed'; reason: string };
+type Message = Extract<ConsumerEvent, { event: 'message' }>;
+
+let broker: TestBroker;
+let admin: Admin;
+
+beforeAll(async () => {
+  broker = await startTestBroker({ config: brokerConfig });
+  admin = kafkaFor(broker).admin();
+  await admin.connect();
+});
+
+afterEach(() => killAll());
+
+afterAll(async () => {
+  await admin?.disconnect();
+  await broker?.stop();
+});
+
+async function python<T>(script: string, args: string[], input?: string): Promise<T> {
+  return JSON.parse(await runOk(PYTHON, [resolve(scripts, script), ...args], { input, timeoutMs: 20_000 })) as T;
+}
+
+interface Delivered {
+  partition: number;
+  offset: number;
+  value: string;
+}
+
+async function produce(bootstrap: string, topic: string, values: string[]): Promise<Delivered[]> {
+  const report = await python<{ delivered: Delivered[] }>('confluent_group_produce.py', [bootstrap, topic], values.join('\n') + '\n');
+  expect(report.delivered).toHaveLength(values.length);
+  return report.delivered;
+}
+
+function events(lines: string[]): ConsumerEvent[] {
+  return lines.filter((line) => line.length > 0).map((line) => JSON.parse(line) as ConsumerEvent);
+}
+
+const messages = (lines: string[]): Message[] => events(lines).filter((e): e is Message => e.event === 'message');
+const values = (consumed: Message[]) => consumed.map((m) => m.value).sort();
+
+function consumerArgs(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest', extra: string[]): string[] {
+  return [resolve(scripts, 'confluent_group_consume.py'), bootstrap, group, topic, reset, ...extra];
+}
+
+/** Joins, reads every assigned partition to its end, closes (commit + leave); returns the messages. */
+async function consumeToEnd(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest' = 'earliest'): Promise<Message[]> {
+  const lines = (await runOk(PYTHON, consumerArgs(bootstrap, group, topic, reset, ['--exit-at-eof']), { timeoutMs: 20_000 })).split('\n');
+  expect(events(lines).at(-1)).toEqual({ event: 'closed', reason: 'eof' });
+  return messages(lines);
+}
+
+function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest'): LineProcess {
+  return startLineProcess(PYTHON, consumerArgs(bootstrap, group, topic, reset, []));
+}
+
+/** Partitions of the member's latest assignment. */
+function assignment(member: LineProcess): number[] | null {
+  const last = events(member.stdout).findLast((e) => e.event === 'assigned');
+  return last && 'partitions' in last ? last.partitions : null;
+}
+
+/** Whether every partition of the latest assignment has been read to its end since. */
+function atEndOfAssignment(member: LineProcess): boolean {
+  const all = events(member.stdout);
+  const lastAssigned = all.findLastIndex((e) => e.event === 'assigned');
+  if (lastAssigned < 0) return false;
+  const ended = new Set(all.slice(lastAssigned).flatMap((e) => (e.event === 'eof' ? [e.partition] : [])));
+  return assignment(member)!.every((p) => ended.has(p));
+}
+
+/** Stops the member with SIGTERM and checks it closed cleanly. */
+async function stop(member: LineProcess): Promise<void> {
+  expect(await member.stop('SIGTERM')).toBe(0);
+  expect(events(member.stdout).at(-1)).toEqual({ event: 'closed', reason: 'signal' });
+}
+
+describe('confluent-kafka 1.7.0 group consumers (librdkafka 2.0.2)', () => {
+  it('pub/sub: group_1 and group_2 each receive every message, old and new', async () => {
+    const topic = 'topic';
+    await produce(broker.bootstrap, topic, ['say hello~!!!!']);
+    const members = ['group_1', 'group_2'].map((group) => startMember(broker.bootstrap, group, topic, 'earliest'));
+    for (const member of members) await member.waitFor((m) => messages(m.stdout).length === 1, 'the first message');
+
+    const more = ['second message', 'third message', 'fourth message', 'fifth message'];
+    await produce(broker.bootstrap, topic, more);
+    for (const member of members) await member.waitFor((m) => messages(m.stdout).length >= 5, 'all five messages');
+    for (const member of members) await stop(member);
+
+    for (const member of members) expect(values(messages(member.stdout))).toEqual(['say hello~!!!!', ...more].sort());
+    for (const group of ['group_1', 'group_2']) expect(await consumeToEnd(broker.bootstrap, group, topic)).toEqual([]);
+  });
+
+  it('queueing: two member processes get two partitions each and every message exactly once', async () => {
+    const topic = 'queue-topic';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const members = [startMember(broker.bootstrap, 'queue-group', topic, 'earliest'), startMember(broker.bootstrap, 'queue-group', topic, 'earliest')];
+    await members[0]!.waitFor(() => members.every((m) => assignment(m)?.length === 2) && new Set(members.flatMap((m) => assignment(m)!)).size === 4, 'two partitions each');
+
+    const sent = Array.from({ length: 40 }, (_, i) => `job-${i}`);
+    await produce(broker.bootstrap, topic, sent);
+    await members[0]!.waitFor(() => members.reduce((n, m) => n + messages(m.stdout).length, 0) >= sent.length, 'all 40 messages across the members');
+    for (const member of members) await stop(member);
+
+    const perMember = members.map((m) => messages(m.stdout));
+    expect(values(perMember.flat())).toEqual([...sent].sort());
+    for (const [i, consumed] of perMember.entries()) {
+      expect(consumed.length).toBeGreaterThan(0);
+      for (const m of consumed) expect(assignment(members[i]!)).toContain(m.partition);
+    }
+  });
+
+  it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
+    const topic = 'catch-up-topic';
+    await produce(broker.bootstrap, topic, ['before-1', 'before-2', 'before-3']);
+    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(['before-1', 'before-2', 'before-3']);
+
+    const missed = ['missed-1', 'missed-2', 'missed-3', 'missed-4', 'missed-5'];
+    await produce(broker.bootstrap, topic, missed);
+    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(missed);
+    expect(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic)).toEqual([]);
+  });
+
+  it('catch-up across a broker restart: committed offsets and messages survive, the group reads exactly the five new ones', async () => {
+    const dir = makeTempDir('kafka-lanes-confluent-restart-');
+    let restartable: TestBroker | undefined = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
+    try {
+      const topic = 'restart-topic';
+      await produce(restartable.bootstrap, topic, ['old-1', 'old-2', 'old-3', 'old-4']);
+      expect(values(await consumeToEnd(restartable.bootstrap, 'restart-group', topic))).toEqual(['old-1', 'old-2', 'old-3', 'old-4']);
+      // Three of the five are sent before the restart, two after it.
+      await produce(restartable.bootstrap, topic, ['new-1', 'new-2', 'new-3']);
+      await restartable.close();
+      restartable = undefined;
+      restartable = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
+      await produce(restartable.bootstrap, topic, ['new-4', 'new-5']);
+
+      expect(values(await consumeToEnd(restartable.bootstrap, 'restart-group', topic))).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
+      expect(await consumeToEnd(restartable.bootstrap, 'restart-group', topic)).toEqual([]);
+    } finally {
+      await restartable?.close();
+      dir.remove();
+    }
+  });
+
+  it('latest vs earliest: a new latest group sees only what is produced after its assignment; an earliest group sees everything', async () => {
+    const topic = 'reset-topic';
+    const old = ['old-1', 'old-2', 'old-3', 'old-4', 'old-5'];
+    await produce(broker.bootstrap, topic, old);
+
+    const latest = startMember(broker.bootstrap, 'latest-group', topic, 'latest');
+    await latest.waitFor(atEndOfAssignment, 'the end of every assigned partition');
+    expect(assignment(latest)).toEqual([0, 1, 2, 3]);
+    const fresh = ['new-1', 'new-2', 'new-3'];
+    await produce(broker.bootstrap, topic, fresh);
+    await latest.waitFor((m) => messages(m.stdout).length >= fresh.length, 'the three new messages');
+    await stop(latest);
+    expect(values(messages(latest.stdout))).toEqual(fresh);
+
+    expect(values(await consumeToEnd(broker.bootstrap, 'earliest-group', topic, 'earliest'))).toEqual([...old, ...fresh].sort());
+  });
+});
+
+interface ListedGroup {
+  id: string;
+  error: string | null;
+  state: string;
+  protocol_type: string;
+  protocol: string;
+  members: { client_id: string; assignment: Record<string, number[]> }[];
+}
+
+const listGroups = async () => (await python<{ groups: ListedGroup[] }>('confluent_group_admin.py', ['list', broker.bootstrap])).groups;
+const committed = async (group: string, topic: string) =>
+  (await python<{ offsets: Record<string, number | string> }>('confluent_group_admin.py', ['committed', broker.bootstrap, group, topic, '4'])).offsets;
+const commitFromOutside = (group: string, topic: string, ...offsets: string[]) =>
+  python<{ committed?: Record<string, number | string>; error?: string }>('confluent_group_admin.py', ['commit', broker.bootstrap, group, topic, ...offsets]);
+
+describe('confluent-kafka 1.7.0 from outside the group', () => {
+  it('lists a running group with its members and refuses outside commits; once Empty, an outside commit moves the group and it can be deleted', async () => {
+    const topic = 'admin-topic';
+    const group = 'admin-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const delivered = await produce(broker.bootstrap, topic, Array.from({ length: 12 }, (_, i) => `m-${i}`));
+    const ends = Object.fromEntries([0, 1, 2, 3].map((p) => [String(p), delivered.filter((d) => d.partition === p).length]));
+    expect(Object.values(ends).filter((n) => n > 0).length).toBeGreaterThan(1);
+
+    expect(await committed(group, topic)).toEqual({ 0: -1001, 1: -1001, 2: -1001, 3: -1001 });
+    const members = [startMember(broker.bootstrap, group, topic, 'earliest'), startMember(broker.bootstrap, group, topic, 'earliest')];
+    await members[0]!.waitFor(() => members.every((m) => assignment(m)?.length === 2) && members.reduce((n, m) => n + messages(m.stdout).length, 0) >= 12, 'a split and all 12 messages');
+
+    const running = (await listGroups()).find((g) => g.id === group);
+    expect(running).toMatchObject({ error: null, state: 'Stable', protocol_type: 'consumer', protocol: 'range' });
+    expect(running!.members.map((m) => m.assignment[topic]).sort()).toEqual([[0, 1], [2, 3]]);
+    // A commit without a member id and generation is for Empty groups only.
+    expect(await commitFromOutside(group, topic, '0=0')).toEqual({ error: 'UNKNOWN_MEMBER_ID' });
+    await expect(admin.deleteGroups([group])).rejects.toMatchObject({ groups: [expect.objectContaining({ groupId: group, errorCode: 68 })] });
+
+    for (const member of members) await stop(member);
+    expect(await committed(group, topic)).toEqual(Object.fromEntries(Object.entries(ends).map(([p, n]) => [p, n === 0 ? -1001 : n])));
+    expect((await listGroups()).find((g) => g.id === group)).toMatchObject({ state: 'Empty', members: [] });
+
+    // Rewind partition 0 from outside: the group reads it again, and only it.
+    expect(await commitFromOutside(group, topic, '0=0')).toEqual({ committed: { 0: 0 } });
+    expect((await committed(group, topic))['0']).toBe(0);
+    const reread = await consumeToEnd(broker.bootstrap, group, topic);
+    expect(values(reread)).toEqual(values(delivered.filter((d) => d.partition === 0) as Message[]));
+
+    expect(await admin.deleteGroups([group])).toEqual([expect.objectContaining({ groupId: group, errorCode: 0 })]);
+    expect((await listGroups()).map((g) => g.id)).not.toContain(group);
+    expect(await committed(group, topic)).toEqual({ 0: -1001, 1: -1001, 2: -1001, 3: -1001 });
+  });
+});
