@@ -7,12 +7,14 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions, type Handler
 import { ConnectionRegistry } from './connections/connection-registry.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { connectionHandlers } from './handlers/connections.js';
+import { groupHandlers } from './handlers/groups.js';
 import { localBrokerHandlers } from './handlers/local-broker.js';
 import { produceHandlers } from './handlers/produce.js';
 import { topicHandlers } from './handlers/topics.js';
 import type { BrokerLaunch } from './local-broker/broker-launch.js';
 import { LocalBrokerService } from './local-broker/local-broker-service.js';
 import { silentLogger, systemClock, type Clock, type Logger } from './ports.js';
+import { GroupService } from './groups/group-service.js';
 import { ProduceService } from './produce/produce-service.js';
 import { TopicService } from './topics/topic-service.js';
 
@@ -59,6 +61,7 @@ export function createBackend(deps: BackendDeps): Backend {
   });
   const topics = new TopicService(connections);
   const produce = new ProduceService(connections, clock);
+  const groups = new GroupService(connections);
 
   const assembled = {
     ...connectionHandlers({ connections, clock, logger }),
@@ -66,6 +69,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...clusterHandlers(connections),
     ...topicHandlers(topics),
     ...produceHandlers(produce),
+    ...groupHandlers(groups),
   };
   // The one cast: lanes, groups and browse join this map as their handlers
   // land; until then those contract entries answer INTERNAL_ERROR ("not a

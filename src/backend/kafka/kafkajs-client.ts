@@ -6,6 +6,9 @@ import type { Logger } from '../ports.js';
 import type { AdminOperations, ConfigEntry, DeliveredRecord, KafkaClient, OutgoingRecord, PartitionMetadata, Producer, TopicMetadata } from './client.js';
 import { registerCompressionCodecs } from './codecs.js';
 import { logDirSizes, type LogDirSizes } from './log-dirs.js';
+import { kafkajsTopicReader } from './kafkajs-fetch.js';
+import { kafkajsGroupOperations } from './kafkajs-groups.js';
+import { internalCluster } from './kafkajs-internals.js';
 import { mapped } from './map-error.js';
 import type { ConnectionSettings } from './profile-types.js';
 
@@ -170,9 +173,13 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
     })());
   const sizes = logDirSizes(kafka, options.logger);
   const adminOps = adminOperations(admin, sizes, requestTimeoutMs);
+  // Groups and group-less reads share one internal cluster (its own connections).
+  const cluster = internalCluster(kafka);
 
   return {
     admin: adminOps,
+    groups: kafkajsGroupOperations(admin, cluster),
+    reader: kafkajsTopicReader(cluster),
     producer: () =>
       (producerConnection ??= mapped(async () => {
         const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
@@ -187,7 +194,7 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
         return producerOperations(producer, adminOps, requestTimeoutMs);
       })),
     async close() {
-      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect(), sizes.close()];
+      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect(), sizes.close(), cluster.close()];
       adminConnection = undefined;
       producerConnection = undefined;
       rawProducer = undefined;

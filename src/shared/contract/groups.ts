@@ -28,8 +28,10 @@ export const groupPartitionOffset = z.object({
   topic: topicName,
   partition: partitionIndex,
   committed: int64String.nullable(),
-  highWatermark: int64String,
+  /** Null for a partition the group committed on a topic that no longer exists. */
+  highWatermark: int64String.nullable(),
   lag: int64String.nullable(),
+  /** The member id the partition is assigned to, if any. */
   member: z.string().nullable(),
 });
 
@@ -56,7 +58,15 @@ export const resetInput = onConnection.extend({
 });
 
 export const resetPreview = z.object({
-  partitions: z.array(z.object({ partition: partitionIndex, before: int64String.nullable(), after: int64String })),
+  partitions: z.array(
+    z.object({
+      partition: partitionIndex,
+      before: int64String.nullable(),
+      after: int64String,
+      /** The target was outside [log start, log end] and moved to the nearer bound (the tool warns the same way). */
+      clamped: z.boolean(),
+    }),
+  ),
 });
 
 export const groups = {

@@ -38,6 +38,8 @@ function recordingClient(requests: OutgoingRecord[][], maxMessageBytes = 1_048_5
       topicConfigs: async () => [{ name: 'max.message.bytes', value: String(maxMessageBytes), isDefault: true, readOnly: false, sensitive: false, isTopicOverride: false }],
       replaceTopicConfigs: refuse,
     },
+    groups: { list: refuse, describe: refuse, committedOffsets: refuse, commitOffsets: refuse, delete: refuse },
+    reader: { fetch: refuse, offsetsForTimestamp: refuse },
     producer: async () => ({
       send: async (_topic, records) => {
         requests.push(records);

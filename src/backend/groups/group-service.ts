@@ -1,0 +1,226 @@
+// Consumer groups on any connection: list with total lag, describe with
+// per-partition lag and owners, previewable offset resets, delete. Resets and
+// deletes go through the registry's write gate (read-only profiles refuse
+// them) and are refused while the group has members, as Kafka's tool does.
+import type { ConnectionRegistry } from '../connections/connection-registry.js';
+import { ErrorCode, fail } from '../errors.js';
+import type { GroupDescription, KafkaClient } from '../kafka/client.js';
+import { requireTopic } from '../topics/topic-service.js';
+import { AppFailure } from '../../shared/rpc/result.js';
+import { planReset, type PartitionPosition, type PlannedOffset, type ResetTarget } from './reset-plan.js';
+
+export interface GroupSummary {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  members: number;
+  /** Σ(high − committed) over committed partitions; null when nothing is committed. */
+  totalLag: bigint | null;
+}
+
+export interface PartitionOffset {
+  topic: string;
+  partition: number;
+  committed: bigint | null;
+  highWatermark: bigint | null;
+  lag: bigint | null;
+  member: string | null;
+}
+
+export interface GroupDetail extends GroupSummary {
+  protocol: string;
+  description: GroupDescription;
+  offsets: PartitionOffset[];
+}
+
+export interface ResetRequest {
+  connectionId: string;
+  groupId: string;
+  topic: string;
+  /** Absent: every partition of the topic. */
+  partitions?: number[];
+  target: ResetTarget;
+}
+
+/** Kafka codes a coordinator answers an admin commit with while the group has members. */
+const MEMBERS_PRESENT = new Set([22, 25, 27]); // ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS
+const NON_EMPTY_GROUP = 68;
+const GROUP_ID_NOT_FOUND = 69;
+const GROUP_CONCURRENCY = 8;
+
+const KNOWN_STATES = new Set(['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead']);
+export const normalizedState = (state: string): string => (KNOWN_STATES.has(state) ? state : 'Unknown');
+
+function activeGroupError(groupId: string, members: number, what: string): never {
+  const who = members === 1 ? '1 active member' : `${members} active members`;
+  fail(ErrorCode.GROUP_ACTIVE, `Group "${groupId}" has ${who}, so its offsets cannot be ${what}. Stop its consumers (or the lanes reading with this group) first, then try again.`);
+}
+
+function isActive(group: GroupDescription): boolean {
+  return group.members.length > 0 || (group.state !== 'Empty' && group.state !== 'Dead');
+}
+
+/** High watermarks per topic, fetched once per call; null for a topic that is gone. */
+function highWatermarks(client: KafkaClient) {
+  const cache = new Map<string, Promise<Map<number, bigint> | null>>();
+  return (topic: string) => {
+    let pending = cache.get(topic);
+    if (!pending) {
+      pending = client.admin.watermarks(topic).then(
+        (marks) => new Map(marks.map((w) => [w.partition, w.high])),
+        (error: unknown) => {
+          if (error instanceof AppFailure && error.error.code === ErrorCode.TOPIC_NOT_FOUND) return null;
+          throw error;
+        },
+      );
+      cache.set(topic, pending);
+    }
+    return pending;
+  };
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const sumLag = (offsets: { lag: bigint | null }[]): bigint | null =>
+  offsets.reduce<bigint | null>((sum, o) => (o.lag === null ? sum : (sum ?? 0n) + o.lag), null);
+
+export class GroupService {
+  constructor(private readonly connections: ConnectionRegistry) {}
+
+  async list(connectionId: string): Promise<GroupSummary[]> {
+    const client = this.connections.client(connectionId);
+    const highs = highWatermarks(client);
+    const listed = await client.groups.list();
+    return mapLimited(listed, GROUP_CONCURRENCY, async (listing): Promise<GroupSummary> => {
+      const [description, committed] = await Promise.all([client.groups.describe(listing.groupId), client.groups.committedOffsets(listing.groupId)]);
+      const lags = await Promise.all(
+        committed.map(async (c) => {
+          const high = (await highs(c.topic))?.get(c.partition);
+          return { lag: high === undefined ? null : high - c.offset };
+        }),
+      );
+      return {
+        groupId: listing.groupId,
+        state: normalizedState(description.state),
+        protocolType: description.protocolType || listing.protocolType,
+        members: description.members.length,
+        totalLag: sumLag(lags),
+      };
+    });
+  }
+
+  async describe(connectionId: string, groupId: string): Promise<GroupDetail> {
+    const client = this.connections.client(connectionId);
+    const [description, committed] = await Promise.all([client.groups.describe(groupId), client.groups.committedOffsets(groupId)]);
+    if (description.state === 'Dead' && committed.length === 0) fail(ErrorCode.GROUP_NOT_FOUND, `Consumer group "${groupId}" does not exist.`);
+
+    const owner = new Map<string, string>();
+    for (const member of description.members) {
+      for (const a of member.assignment) for (const p of a.partitions) owner.set(`${a.topic}\u0000${p}`, member.memberId);
+    }
+    const topics = new Set<string>(committed.map((c) => c.topic));
+    for (const member of description.members) {
+      for (const topic of member.subscription) topics.add(topic);
+      for (const a of member.assignment) topics.add(a.topic);
+    }
+    const highs = highWatermarks(client);
+    const committedAt = new Map(committed.map((c) => [`${c.topic}\u0000${c.partition}`, c.offset]));
+    const offsets: PartitionOffset[] = [];
+    for (const topic of [...topics].sort()) {
+      const marks = await highs(topic);
+      // Every partition of a live topic; only the committed ones of a deleted topic.
+      const partitions = marks ? [...marks.keys()] : committed.filter((c) => c.topic === topic).map((c) => c.partition);
+      for (const partition of partitions.sort((a, b) => a - b)) {
+        const key = `${topic}\u0000${partition}`;
+        const at = committedAt.get(key) ?? null;
+        const high = marks?.get(partition) ?? null;
+        offsets.push({ topic, partition, committed: at, highWatermark: high, lag: at === null || high === null ? null : high - at, member: owner.get(key) ?? null });
+      }
+    }
+    return {
+      groupId,
+      state: normalizedState(description.state),
+      protocolType: description.protocolType,
+      protocol: description.protocol,
+      members: description.members.length,
+      totalLag: sumLag(offsets),
+      description,
+      offsets,
+    };
+  }
+
+  /** What a reset would do; nothing is written. */
+  async previewReset(request: ResetRequest): Promise<PlannedOffset[]> {
+    return this.plan(this.connections.client(request.connectionId), request);
+  }
+
+  async reset(request: ResetRequest): Promise<PlannedOffset[]> {
+    const client = this.connections.clientForWrite(request.connectionId, 'resetting group offsets');
+    const plan = await this.plan(client, request);
+    try {
+      await client.groups.commitOffsets(request.groupId, request.topic, plan.map((p) => ({ partition: p.partition, offset: p.after })));
+    } catch (error) {
+      // A member joined between the check and the commit.
+      if (error instanceof AppFailure && MEMBERS_PRESENT.has(error.error.kafkaCode ?? 0)) {
+        activeGroupError(request.groupId, (await client.groups.describe(request.groupId)).members.length, 'reset');
+      }
+      throw error;
+    }
+    return plan;
+  }
+
+  async delete(connectionId: string, groupId: string): Promise<void> {
+    const client = this.connections.clientForWrite(connectionId, 'deleting a consumer group');
+    try {
+      await client.groups.delete(groupId);
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error;
+      if (error.error.kafkaCode === GROUP_ID_NOT_FOUND) fail(ErrorCode.GROUP_NOT_FOUND, `Consumer group "${groupId}" does not exist.`);
+      if (error.error.kafkaCode === NON_EMPTY_GROUP) {
+        const members = (await client.groups.describe(groupId)).members.length;
+        const who = members === 1 ? '1 active member' : `${members} active members`;
+        fail(ErrorCode.GROUP_ACTIVE, `Group "${groupId}" has ${who}, so it cannot be deleted. Stop its consumers (or the lanes reading with this group) first, then try again.`);
+      }
+      throw error;
+    }
+  }
+
+  private async plan(client: KafkaClient, request: ResetRequest): Promise<PlannedOffset[]> {
+    const group = await client.groups.describe(request.groupId);
+    if (isActive(group)) activeGroupError(request.groupId, group.members.length, 'reset');
+    const meta = await requireTopic(client, request.topic);
+    const existing = new Set(meta.partitions.map((p) => p.partition));
+    const chosen = request.partitions ? [...new Set(request.partitions)].sort((a, b) => a - b) : [...existing].sort((a, b) => a - b);
+    const unknown = chosen.filter((p) => !existing.has(p));
+    if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${unknown.join(', ')} (it has ${existing.size}).`);
+
+    const [marks, committed, atTimestamp] = await Promise.all([
+      client.admin.watermarks(request.topic),
+      client.groups.committedOffsets(request.groupId),
+      request.target.to === 'timestamp' ? client.reader.offsetsForTimestamp(request.topic, request.target.timestamp, chosen) : Promise.resolve(null),
+    ]);
+    const byPartition = new Map(marks.map((w) => [w.partition, w]));
+    const committedAt = new Map(committed.filter((c) => c.topic === request.topic).map((c) => [c.partition, c.offset]));
+    const positions = chosen.map(
+      (partition): PartitionPosition => ({
+        partition,
+        low: byPartition.get(partition)?.low ?? 0n,
+        high: byPartition.get(partition)?.high ?? 0n,
+        committed: committedAt.get(partition) ?? null,
+        ...(atTimestamp ? { atTimestamp: atTimestamp.get(partition) ?? null } : {}),
+      }),
+    );
+    return planReset(request.target, request.topic, positions);
+  }
+}
