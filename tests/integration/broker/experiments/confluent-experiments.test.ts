@@ -5,7 +5,10 @@
 // group. Then what confluent-kafka 1.7 can do to a group from outside:
 // list_groups (ListGroups + DescribeGroups), committed offsets (OffsetFetch),
 // and commits from a consumer that never joins (how an admin moves offsets),
-// refused while the group has members.
+// refused while the group has members. Last, librdkafka 2.0.2's own group
+// admin calls (List/DescribeConsumerGroups, List/Alter/DeleteConsumerGroupOffsets,
+// DeleteGroups), reached through ctypes because confluent-kafka 1.7 does not
+// wrap them yet.
 //
 // The consumer script prints one JSON event per line (assigned, revoked, eof,
 // message, closed) and closes cleanly on SIGTERM: auto-commit then commits
@@ -237,5 +240,51 @@ describe('confluent-kafka 1.7.0 from outside the group', () => {
     expect(await admin.deleteGroups([group])).toEqual([expect.objectContaining({ groupId: group, errorCode: 0 })]);
     expect((await listGroups()).map((g) => g.id)).not.toContain(group);
     expect(await committed(group, topic)).toEqual({ 0: -1001, 1: -1001, 2: -1001, 3: -1001 });
+  });
+});
+
+interface OffsetsAnswer {
+  group: string;
+  error: string | null;
+  partitions: { topic: string; partition: number; offset: number; error: string | null }[];
+}
+
+const librdkafkaAdmin = <T>(...args: string[]) => python<T>('confluent_group_librdkafka_admin.py', [broker.bootstrap, ...args]);
+const offsetsOf = (answer: OffsetsAnswer) => Object.fromEntries(answer.partitions.map((p) => [p.partition, p.error ?? p.offset]));
+
+describe('librdkafka 2.0.2 group admin calls (through ctypes: confluent-kafka 1.7 has no bindings for them)', () => {
+  it('describes a running group, refuses to alter, delete offsets of, or delete it; once Empty, alters, deletes offsets and deletes it', async () => {
+    const topic = 'rdkafka-admin-topic';
+    const group = 'rdkafka-admin-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const delivered = await produce(broker.bootstrap, topic, Array.from({ length: 12 }, (_, i) => `m-${i}`));
+    const ends = Object.fromEntries([0, 1, 2, 3].map((p) => [p, delivered.filter((d) => d.partition === p).length]).filter(([, n]) => n !== 0));
+
+    const members = [startMember(broker.bootstrap, group, topic, 'earliest'), startMember(broker.bootstrap, group, topic, 'earliest')];
+    await members[0]!.waitFor(() => members.every((m) => assignment(m)?.length === 2) && members.reduce((n, m) => n + messages(m.stdout).length, 0) >= 12, 'a split and all 12 messages');
+    expect((await librdkafkaAdmin<{ groups: unknown[] }>('list')).groups).toContainEqual({ group, simple: false, state: 'Stable' });
+    const [running] = (await librdkafkaAdmin<{ groups: unknown[] }>('describe', group)).groups;
+    expect(running).toEqual({
+      group, error: null, simple: false, assignor: 'range', state: 'Stable',
+      members: [{ client_id: 'rdkafka', assignment: [[topic, 0], [topic, 1]] }, { client_id: 'rdkafka', assignment: [[topic, 2], [topic, 3]] }],
+    });
+    // Kafka refuses a memberless commit per partition while the group has members.
+    expect(await librdkafkaAdmin('alter', group, topic, '0=0')).toEqual({ group, error: null, partitions: [{ topic, partition: 0, offset: 0, error: 'UNKNOWN_MEMBER_ID' }] });
+    expect(await librdkafkaAdmin('delete-offsets', group, topic, '0')).toMatchObject({ partitions: [{ partition: 0, error: 'GROUP_SUBSCRIBED_TO_TOPIC' }] });
+    expect(await librdkafkaAdmin('delete', group)).toEqual({ groups: [{ group, error: 'NON_EMPTY_GROUP' }] });
+
+    for (const member of members) await stop(member);
+    expect(offsetsOf(await librdkafkaAdmin<OffsetsAnswer>('offsets', group))).toEqual(ends);
+    expect((await librdkafkaAdmin<{ groups: unknown[] }>('describe', group)).groups).toEqual([{ group, error: null, simple: false, assignor: '', state: 'Empty', members: [] }]);
+
+    expect(await librdkafkaAdmin('alter', group, topic, '0=0', '1=1')).toEqual({ group, error: null, partitions: [
+      { topic, partition: 0, offset: 0, error: null }, { topic, partition: 1, offset: 1, error: null }] });
+    expect(offsetsOf(await librdkafkaAdmin<OffsetsAnswer>('offsets', group))).toEqual({ ...ends, 0: 0, 1: 1 });
+    expect(await librdkafkaAdmin('delete-offsets', group, topic, '1')).toMatchObject({ group, error: null, partitions: [{ partition: 1, error: null }] });
+    expect(offsetsOf(await librdkafkaAdmin<OffsetsAnswer>('offsets', group))).toEqual({ ...ends, 0: 0, 1: undefined });
+
+    expect(await librdkafkaAdmin('delete', group, 'never-a-group')).toEqual({ groups: [{ group, error: null }, { group: 'never-a-group', error: 'GROUP_ID_NOT_FOUND' }] });
+    expect((await librdkafkaAdmin<{ groups: { group: string }[] }>('list')).groups.map((g) => g.group)).not.toContain(group);
+    expect((await librdkafkaAdmin<OffsetsAnswer>('offsets', group)).partitions).toEqual([]);
   });
 });
