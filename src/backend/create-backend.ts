@@ -7,10 +7,13 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions, type Handler
 import { ConnectionRegistry } from './connections/connection-registry.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { connectionHandlers } from './handlers/connections.js';
+import { laneHandlers } from './handlers/lanes.js';
 import { groupHandlers } from './handlers/groups.js';
 import { localBrokerHandlers } from './handlers/local-broker.js';
 import { produceHandlers } from './handlers/produce.js';
 import { topicHandlers } from './handlers/topics.js';
+import { createLaneKafka } from './kafka/kafkajs-consumer.js';
+import { LaneService } from './lanes/lane-service.js';
 import type { BrokerLaunch } from './local-broker/broker-launch.js';
 import { LocalBrokerService } from './local-broker/local-broker-service.js';
 import { silentLogger, systemClock, type Clock, type Logger } from './ports.js';
@@ -61,6 +64,7 @@ export function createBackend(deps: BackendDeps): Backend {
   });
   const topics = new TopicService(connections);
   const produce = new ProduceService(connections, clock);
+  const lanes = new LaneService({ connections, clock, logger, laneKafka: (profile) => createLaneKafka(profile, { logger }) });
   const groups = new GroupService(connections);
 
   const assembled = {
@@ -69,6 +73,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...clusterHandlers(connections),
     ...topicHandlers(topics),
     ...produceHandlers(produce),
+    ...laneHandlers(lanes),
     ...groupHandlers(groups),
   };
   // The one cast: lanes, groups and browse join this map as their handlers
@@ -88,6 +93,7 @@ export function createBackend(deps: BackendDeps): Backend {
     handlers,
     dispatcher,
     localBroker,
-    dispose: () => (disposing ??= Promise.allSettled([connections.dispose(), localBroker.dispose()]).then(() => undefined)),
+    // Lanes first: their members leave their groups while the broker still runs.
+    dispose: () => (disposing ??= lanes.dispose().then(() => Promise.allSettled([connections.dispose(), localBroker.dispose()])).then(() => undefined)),
   };
 }
