@@ -2,7 +2,9 @@
 // broker, in the four experiments a person tries first with consumer groups:
 // publish/subscribe across groups, a queue shared by the members of one group,
 // a group catching up on what it missed (also across a broker restart), and a
-// new group starting at the latest or the earliest offset.
+// new group starting at the latest or the earliest offset. The queue also
+// runs with librdkafka's cooperative-sticky assignor, whose incremental
+// two-round rebalances move only the partitions that change owner.
 //
 // What kcat does, and these tests rely on: with -G, -e exits once every
 // assigned partition is at its end; SIGTERM (and SIGINT) stop it cleanly:
@@ -67,8 +69,8 @@ async function consumeToEnd(bootstrap: string, group: string, topic: string, res
   return parseConsumed(result.stdout.split('\n'));
 }
 
-function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest'): LineProcess {
-  return startLineProcess(KCAT, consumerArgs(bootstrap, group, topic, reset, false));
+function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest', extra: string[] = []): LineProcess {
+  return startLineProcess(KCAT, [...extra, ...consumerArgs(bootstrap, group, topic, reset, false)]);
 }
 
 /** Partitions of the member's latest assignment, from its stderr. */
@@ -84,6 +86,23 @@ function atEndOfAssignment(member: LineProcess): boolean {
   if (lastAssigned < 0) return false;
   const ended = new Set(member.stderr.slice(lastAssigned).flatMap((l) => [...l.matchAll(/Reached end of topic .* \[(\d+)\] at offset/g)].map((m) => Number(m[1]))));
   return assignment(member)!.every((p) => ended.has(p));
+}
+
+/**
+ * Partitions a cooperative member owns: the sum of its incremental
+ * assignments minus its incremental revocations, in stderr order.
+ */
+function owned(member: LineProcess): number[] {
+  const partitions = new Set<number>();
+  for (const line of member.stderr) {
+    const match = /incremental (assignment|revoke) of \d+ partition\(s\) .*\): ?(.*)$/.exec(line);
+    if (!match) continue;
+    for (const p of match[2]!.matchAll(/\[(\d+)\]/g)) {
+      if (match[1] === 'assignment') partitions.add(Number(p[1]));
+      else partitions.delete(Number(p[1]));
+    }
+  }
+  return [...partitions].sort((a, b) => a - b);
 }
 
 const values = (consumed: Consumed[]) => consumed.map((c) => c.value).sort();
@@ -123,6 +142,35 @@ describe('kcat -G (librdkafka 2.0.2)', () => {
       expect(consumed.length).toBeGreaterThan(0);
       for (const c of consumed) expect(assignment(members[i]!)).toContain(c.partition);
     }
+  });
+
+  it('queueing with cooperative-sticky: the second member takes two partitions without the first stopping, and all four when the first leaves', async () => {
+    const topic = 'cooperative-topic';
+    const cooperative = ['-X', 'partition.assignment.strategy=cooperative-sticky'];
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const first = startMember(broker.bootstrap, 'cooperative-group', topic, 'earliest', cooperative);
+    await first.waitFor((m) => owned(m).length === 4, 'the first member owning all four partitions');
+    const second = startMember(broker.bootstrap, 'cooperative-group', topic, 'earliest', cooperative);
+    await second.waitFor(() => owned(first).length === 2 && owned(second).length === 2, 'two partitions each');
+    // Only the moved partitions were revoked: the first member never gave up the two it kept.
+    expect(first.stderr.filter((l) => l.includes('incremental revoke'))).toHaveLength(1);
+    expect(new Set([...owned(first), ...owned(second)]).size).toBe(4);
+
+    const sent = Array.from({ length: 40 }, (_, i) => `job-${i}`);
+    await produce(broker.bootstrap, topic, sent);
+    await second.waitFor(() => parseConsumed(first.stdout).length + parseConsumed(second.stdout).length >= sent.length, 'all 40 messages across the members');
+    expect(await first.stop('SIGTERM')).toBe(0);
+    await second.waitFor((m) => owned(m).length === 4, 'the second member owning all four partitions');
+
+    const later = Array.from({ length: 12 }, (_, i) => `later-${i}`);
+    await produce(broker.bootstrap, topic, later);
+    await second.waitFor(() => parseConsumed(first.stdout).length + parseConsumed(second.stdout).length >= sent.length + later.length, 'the later messages');
+    expect(await second.stop('SIGTERM')).toBe(0);
+
+    const all = [...parseConsumed(first.stdout), ...parseConsumed(second.stdout)];
+    expect(values(all)).toEqual([...sent, ...later].sort());
+    expect(parseConsumed(first.stdout).length).toBeGreaterThan(0);
+    expect(values(parseConsumed(second.stdout))).toEqual(expect.arrayContaining(later));
   });
 
   it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
