@@ -2,7 +2,8 @@
 // broker, in the four first experiments with consumer groups: publish/subscribe
 // across groups, a queue shared by two member processes, catching up after a
 // clean stop (also across a broker restart), and latest vs earliest for a new
-// group. Then what confluent-kafka 1.7 can do to a group from outside:
+// group; and static membership (group.instance.id) across a member restart.
+// Then what confluent-kafka 1.7 can do to a group from outside:
 // list_groups (ListGroups + DescribeGroups), committed offsets (OffsetFetch),
 // and commits from a consumer that never joins (how an admin moves offsets),
 // refused while the group has members. Last, librdkafka 2.0.2's own group
@@ -30,6 +31,16 @@ type ConsumerEvent =
   | { event: 'message'; partition: number; offset: number; value: string }
   | { event: 'closed'; reason: string };
 type Message = Extract<ConsumerEvent, { event: 'message' }>;
+
+/** A group as confluent_group_admin.py lists it. */
+interface ListedGroup {
+  id: string;
+  error: string | null;
+  state: string;
+  protocol_type: string;
+  protocol: string;
+  members: { client_id: string; assignment: Record<string, number[]> }[];
+}
 
 let broker: TestBroker;
 let admin: Admin;
@@ -81,8 +92,8 @@ async function consumeToEnd(bootstrap: string, group: string, topic: string, res
   return messages(lines);
 }
 
-function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest'): LineProcess {
-  return startLineProcess(PYTHON, consumerArgs(bootstrap, group, topic, reset, []));
+function startMember(bootstrap: string, group: string, topic: string, reset: 'earliest' | 'latest', extra: string[] = []): LineProcess {
+  return startLineProcess(PYTHON, consumerArgs(bootstrap, group, topic, reset, extra));
 }
 
 /** Partitions of the member's latest assignment. */
@@ -141,6 +152,33 @@ describe('confluent-kafka 1.7.0 group consumers (librdkafka 2.0.2)', () => {
     }
   });
 
+  it('static membership: a member restarted with its group.instance.id within the session gets its partitions back with no rebalance', async () => {
+    const topic = 'static-topic';
+    const group = 'static-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const first = startMember(broker.bootstrap, group, topic, 'earliest', ['--instance-id', 'instance-a']);
+    const other = startMember(broker.bootstrap, group, topic, 'earliest', ['--instance-id', 'instance-b']);
+    await first.waitFor(() => assignment(first)?.length === 2 && assignment(other)?.length === 2, 'two partitions each');
+    const firstPartitions = assignment(first);
+    await stop(first);
+
+    // A static member leaves no LeaveGroup behind: it stays in the group, its partitions unread, until it returns.
+    const listed = await python<{ groups: ListedGroup[] }>('confluent_group_admin.py', ['list', broker.bootstrap, group]);
+    expect(listed.groups[0]).toMatchObject({ state: 'Stable' });
+    expect(listed.groups[0]!.members).toHaveLength(2);
+    const sent = Array.from({ length: 20 }, (_, i) => `static-${i}`);
+    await produce(broker.bootstrap, topic, sent);
+    await other.waitFor(() => messages(other.stdout).length > 0, 'the other member reading its own partitions');
+
+    const returned = startMember(broker.bootstrap, group, topic, 'earliest', ['--instance-id', 'instance-a']);
+    await returned.waitFor(() => messages(returned.stdout).length + messages(other.stdout).length >= sent.length, 'all 20 messages');
+    expect(assignment(returned)).toEqual(firstPartitions);
+    for (const member of [returned, other]) await stop(member);
+    expect(events(other.stdout).filter((e) => e.event === 'assigned')).toHaveLength(1);
+    expect(values([...messages(returned.stdout), ...messages(other.stdout)])).toEqual([...sent].sort());
+    for (const m of messages(returned.stdout)) expect(firstPartitions).toContain(m.partition);
+  });
+
   it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
     const topic = 'catch-up-topic';
     await produce(broker.bootstrap, topic, ['before-1', 'before-2', 'before-3']);
@@ -191,15 +229,6 @@ describe('confluent-kafka 1.7.0 group consumers (librdkafka 2.0.2)', () => {
     expect(values(await consumeToEnd(broker.bootstrap, 'earliest-group', topic, 'earliest'))).toEqual([...old, ...fresh].sort());
   });
 });
-
-interface ListedGroup {
-  id: string;
-  error: string | null;
-  state: string;
-  protocol_type: string;
-  protocol: string;
-  members: { client_id: string; assignment: Record<string, number[]> }[];
-}
 
 const listGroups = async () => (await python<{ groups: ListedGroup[] }>('confluent_group_admin.py', ['list', broker.bootstrap])).groups;
 const committed = async (group: string, topic: string) =>

@@ -1,6 +1,7 @@
 """confluent-kafka group consumer: subscribe, report what happens, close cleanly.
 
 Usage: confluent_group_consume.py BOOTSTRAP GROUP TOPIC RESET [--max N] [--idle-s S] [--exit-at-eof]
+                                 [--instance-id ID]
 
 Prints one JSON object per line, flushed at once so a test can react while the
 consumer runs:
@@ -12,7 +13,8 @@ consumer runs:
 It stops after N messages, after S seconds without a message, when every
 assigned partition is at its end (--exit-at-eof, like kcat -e), or on SIGTERM
 / SIGINT. Auto-commit stays on, so close() commits what was consumed and then
-leaves the group.
+leaves the group; a static member (--instance-id, group.instance.id) does not
+leave: its partitions wait for it until its session times out.
 """
 import argparse
 import json
@@ -37,13 +39,14 @@ def main():
     parser.add_argument("--max", type=int, default=0)
     parser.add_argument("--idle-s", type=float, default=0)
     parser.add_argument("--exit-at-eof", action="store_true")
+    parser.add_argument("--instance-id")
     args = parser.parse_args()
 
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append("signal"))
     signal.signal(signal.SIGINT, lambda *_: stopping.append("signal"))
 
-    consumer = Consumer({
+    config = {
         "bootstrap.servers": args.bootstrap,
         "group.id": args.group,
         "auto.offset.reset": args.reset,
@@ -54,7 +57,10 @@ def main():
         "heartbeat.interval.ms": 500,
         "fetch.wait.max.ms": 100,
         "socket.timeout.ms": 5000,
-    })
+    }
+    if args.instance_id:
+        config["group.instance.id"] = args.instance_id
+    consumer = Consumer(config)
     assigned, at_end = set(), set()
 
     def on_assign(_consumer, partitions):
