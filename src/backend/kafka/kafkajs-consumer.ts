@@ -52,10 +52,9 @@ function createMember(settings: ConnectionSettings, options: LaneKafkaOptions, m
   let awaitingFirstFetch = false;
   let paused = false;
   let stopped = false;
-  const base = toKafkaConfig({ ...settings, clientId: member.clientId }, { logger: options.logger, retries: 5 });
+  const base = toKafkaConfig({ ...settings, clientId: member.clientId }, { logger: options.logger, retries: 3 });
   const kafka = new Kafka({
     ...base,
-    retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 2_000 },
     logLevel: logLevel.DEBUG,
     logCreator:
       () =>
@@ -76,7 +75,9 @@ function createMember(settings: ConnectionSettings, options: LaneKafkaOptions, m
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 250,
     maxBytes: 4 * 1024 * 1024,
     allowAutoTopicCreation: false,
-    retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 2_000, restartOnFailure: async () => !stopped },
+    // Few retries: a lost broker shows as a crash (and the lane as reconnecting) within
+    // about a second; kafkajs then restarts the consumer until the broker is back.
+    retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 2_000, restartOnFailure: async () => !stopped },
   });
 
   const applyPause = () => {

@@ -286,7 +286,8 @@ export class Lane {
 
   private memberFailed(member: Member, handle: GroupMember, appError: AppError, restarting: boolean): void {
     if (member.handle !== handle) return;
-    this.broadcast({ type: 'error', code: appError.code, message: appError.message, retriable: appError.retriable });
+    // Once per outage: a consumer that keeps failing to reconnect says so once, not on every attempt.
+    if (!member.failing) this.broadcast({ type: 'error', code: appError.code, message: appError.message, retriable: appError.retriable });
     if (member.joined) this.broadcast({ type: 'rebalance', member: member.label, change: 'leave', at: String(this.deps.clock.now()) });
     member.joined = false;
     member.fetching = false;
