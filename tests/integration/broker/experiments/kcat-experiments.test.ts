@@ -4,7 +4,8 @@
 // a group catching up on what it missed (also across a broker restart), and a
 // new group starting at the latest or the earliest offset. The queue also
 // runs with librdkafka's cooperative-sticky assignor, whose incremental
-// two-round rebalances move only the partitions that change owner.
+// two-round rebalances move only the partitions that change owner, and with a
+// member killed outright, which the broker evicts after its session timeout.
 //
 // What kcat does, and these tests rely on: with -G, -e exits once every
 // assigned partition is at its end; SIGTERM (and SIGINT) stop it cleanly:
@@ -105,6 +106,19 @@ function owned(member: LineProcess): number[] {
   return [...partitions].sort((a, b) => a - b);
 }
 
+/** Waits until the group's committed offsets reach the end of every partition of the topic. */
+async function waitForCommitsAtEnd(group: string, topic: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const behind = ends.filter((e) => committed!.partitions.find((c) => c.partition === e.partition)?.offset !== e.high);
+    if (behind.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`commits of ${group} never reached the end: ${JSON.stringify({ ends, committed })}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const values = (consumed: Consumed[]) => consumed.map((c) => c.value).sort();
 
 describe('kcat -G (librdkafka 2.0.2)', () => {
@@ -171,6 +185,40 @@ describe('kcat -G (librdkafka 2.0.2)', () => {
     expect(values(all)).toEqual([...sent, ...later].sort());
     expect(parseConsumed(first.stdout).length).toBeGreaterThan(0);
     expect(values(parseConsumed(second.stdout))).toEqual(expect.arrayContaining(later));
+  });
+
+  it('a member killed without leaving is evicted after its session timeout; the survivor resumes its partitions from the committed offsets', async () => {
+    const topic = 'evict-topic';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const doomed = startMember(broker.bootstrap, 'evict-group', topic, 'earliest');
+    const survivor = startMember(broker.bootstrap, 'evict-group', topic, 'earliest');
+    await survivor.waitFor(() => assignment(doomed)?.length === 2 && assignment(survivor)?.length === 2, 'two partitions each');
+    const doomedPartitions = assignment(doomed)!;
+
+    const before = Array.from({ length: 40 }, (_, i) => `before-${i}`);
+    await produce(broker.bootstrap, topic, before);
+    await survivor.waitFor(() => parseConsumed(doomed.stdout).length + parseConsumed(survivor.stdout).length >= before.length, 'all 40 messages');
+    // kcat -X sets a name on the topic config first when it is one there, and
+    // auto.commit.interval.ms is (a legacy topic property), so the group keeps
+    // librdkafka's 5 s auto-commit interval: wait for that commit.
+    await waitForCommitsAtEnd('evict-group', topic);
+    const killedAt = Date.now();
+    expect(await doomed.stop('SIGKILL')).toBeNull();
+
+    const after = Array.from({ length: 20 }, (_, i) => `after-${i}`);
+    await produce(broker.bootstrap, topic, after);
+    await survivor.waitFor((m) => assignment(m)?.length === 4, 'the survivor owning all four partitions', 15_000);
+    // session.timeout.ms is 6 s and the last heartbeat was at most 0.5 s before the kill.
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(5_000);
+    await survivor.waitFor((m) => after.every((v) => parseConsumed(m.stdout).some((c) => c.value === v)), 'the messages sent after the kill');
+    expect(await survivor.stop('SIGTERM')).toBe(0);
+
+    const all = [...parseConsumed(doomed.stdout), ...parseConsumed(survivor.stdout)];
+    // Everything the killed member read was committed before the kill, so the
+    // survivor starts its partitions there (not at `earliest`): nothing twice.
+    expect(values(all)).toEqual([...before, ...after].sort());
+    const inherited = parseConsumed(survivor.stdout).filter((c) => doomedPartitions.includes(c.partition));
+    expect(inherited.filter((c) => !c.value.startsWith('after-'))).toEqual([]);
   });
 
   it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
