@@ -141,7 +141,9 @@ async function main(): Promise<void> {
   const input = writeInput();
   const dataDir = mkdtempSync(join(tmpdir(), 'kafka-lanes-bench-'));
   const broker = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/broker/cli.ts'), '--port', '0', '--data-dir', dataDir, '-c', `num.partitions=${PARTITIONS}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const backend = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/lanes-backend.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=1 writes a V8 CPU profile of the backend into bench/.work.
+  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', work] : [];
+  const backend = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'bench/lanes-backend.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
   const samples: MemorySample[] = [];
   try {
     const bootstrap = (await waitForLine(broker, /listening on (\S+)/, 'local broker'))[1]!;
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     backend.stdin?.end();
     broker.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    backend.kill('SIGTERM');
+    if (backend.exitCode === null) await new Promise((r) => backend.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

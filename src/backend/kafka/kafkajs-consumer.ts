@@ -89,10 +89,14 @@ function createMember(settings: ConnectionSettings, options: LaneKafkaOptions, m
     }
   };
 
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    if (stopped || !pendingAssignment) return;
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    if (stopped) return;
     applyPause();
-    const assignment = pendingAssignment;
+    // Without the log entry (KAFKAJS_LOG_LEVEL forces a level) the join still
+    // counts, with the partitions from the event and an unknown generation (-1).
+    const fromEvent = { generationId: -1, memberId: payload.memberId, partitions: [...(payload.memberAssignment[member.topic] ?? [])].sort((a, b) => a - b) };
+    const assignment = pendingAssignment?.memberId === payload.memberId ? pendingAssignment : fromEvent;
+    pendingAssignment = null;
     listener.assigned(assignment);
     awaitingFirstFetch = assignment.partitions.length > 0;
     if (!awaitingFirstFetch) listener.fetching();

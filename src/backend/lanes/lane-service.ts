@@ -62,6 +62,7 @@ export class LaneService {
         return new Map(all.filter((c) => c.topic === config.topic).map((c) => [c.partition, c.offset]));
       },
       watermarks: () => client().admin.watermarks(config.topic),
+      members: async () => (await client().groups.describe(config.groupId)).members.length,
       commit: (offsets) => client().groups.commitOffsets(config.groupId, config.topic, offsets),
     };
   }

@@ -3,10 +3,11 @@
 // poll. Members report through listeners; the lane turns those reports into
 // the contract's events: records, assignment, rebalance, lag, state, error,
 // backpressure.
-import type { AppError } from '../../shared/app-error.js';
+import { appError, type AppError } from '../../shared/app-error.js';
 import type { LaneEvent, LaneView } from '../../shared/contract/lanes.js';
 import type { StreamSink } from '../../shared/rpc/dispatcher.js';
 import { AppFailure } from '../../shared/rpc/result.js';
+import { ErrorCode, failWith } from '../errors.js';
 import type { PartitionWatermarks } from '../kafka/client.js';
 import type { GroupMember, LaneKafka, MemberAssignment } from '../kafka/lane-client.js';
 import { mapKafkaError } from '../kafka/map-error.js';
@@ -29,6 +30,8 @@ export interface LaneOffsets {
   /** Committed offset per partition; partitions without a commit are absent. */
   committed(): Promise<Map<number, bigint>>;
   watermarks(): Promise<PartitionWatermarks[]>;
+  /** How many members the group has right now (any client's, not only this lane's). */
+  members(): Promise<number>;
   /** Commits as the group's admin; refused while the group has members. */
   commit(offsets: { partition: number; offset: bigint }[]): Promise<void>;
 }
@@ -162,6 +165,12 @@ export class Lane {
   async replay(): Promise<void> {
     await this.stop();
     try {
+      const others = await this.deps.offsets.members();
+      if (others > 0) {
+        failWith(
+          appError(ErrorCode.GROUP_ACTIVE, `Group "${this.deps.config.groupId}" still has ${others} member(s) outside this lane, so its offsets cannot be reset. Stop them (or the other lanes reading with this group) first.`),
+        );
+      }
       const marks = await this.deps.offsets.watermarks();
       await this.deps.offsets.commit(marks.map((m) => ({ partition: m.partition, offset: m.low })));
     } finally {

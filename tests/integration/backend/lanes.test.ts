@@ -165,6 +165,23 @@ describe('lanes', () => {
     );
     expect(missing.code).toBe('TOPIC_NOT_FOUND');
     expect((await failureOf(h.client.call('lanes.pause', { laneId: 'lane-999' }))).code).toBe('LANE_NOT_FOUND');
+    const ended = await new Promise((resolve) => h.client.subscribe('lanes.events', { laneId: 'lane-999' }, () => undefined, resolve));
+    expect(ended).toMatchObject({ code: 'LANE_NOT_FOUND' });
+  });
+
+  it('replay is refused, and the lane runs on, while the group has members outside the lane', async () => {
+    const topic = await newTopic(2);
+    const first = await open(topic, 'shared-group');
+    const second = await open(topic, 'shared-group');
+    await Promise.all([running(first.watch), running(second.watch)]);
+    const refused = await failureOf(h.client.call('lanes.replay', { laneId: first.view.laneId }));
+    expect(refused.code).toBe('GROUP_ACTIVE');
+    expect(refused.message).toContain('1 member(s) outside this lane');
+    const mark = first.watch.events.length;
+    await running(first.watch, mark);
+    await send(topic, 'still-{{i}}', { count: 10, key: 'k{{i}}' });
+    await expect.poll(() => first.watch.values().length + second.watch.values().length, { timeout: 20_000 }).toBe(10);
+    expect(duplicates([...first.watch.values(), ...second.watch.values()])).toBe(0);
   });
 
   it('close ends the lane and its event streams', async () => {
