@@ -1,7 +1,9 @@
 // The backend side of `npm run bench:lanes`, in its own process so its memory
 // is its own: createBackend mounted on the browser-mode WebSocket server.
 // Prints "READY <port> <token>", then a memory sample every 25 ms as
-// "MEM <ms since start> <rss bytes> <heapUsed bytes>". Exits when stdin closes.
+// "MEM <ms since start> <rss bytes> <heapUsed bytes>". A "gc" line on stdin
+// (with --expose-gc) collects garbage and answers "GC <rss> <heapUsed>": what
+// the backend still holds. Exits when stdin closes.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +23,12 @@ async function main(): Promise<void> {
     const { rss, heapUsed } = process.memoryUsage();
     console.log(`MEM ${Date.now() - started} ${rss} ${heapUsed}`);
   }, 25);
-  process.stdin.resume();
+  process.stdin.on('data', (chunk: Buffer) => {
+    if (!chunk.toString().includes('gc')) return;
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    console.log(`GC ${rss} ${heapUsed}`);
+  });
   process.stdin.on('end', () => {
     clearInterval(sampler);
     void Promise.allSettled([server.close(), backend.dispose()]).then(() => {

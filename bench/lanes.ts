@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const broker = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/broker/cli.ts'), '--port', '0', '--data-dir', dataDir, '-c', `num.partitions=${PARTITIONS}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the backend into bench/.work.
   const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', work] : [];
-  const backend = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'bench/lanes-backend.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const backend = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', join(root, 'bench/lanes-backend.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
   const samples: MemorySample[] = [];
   try {
     const bootstrap = (await waitForLine(broker, /listening on (\S+)/, 'local broker'))[1]!;
@@ -171,12 +171,16 @@ async function main(): Promise<void> {
     const client = createClient<Contract>(transport);
     const { id: connectionId } = await client.call('connections.save', { name: 'bench', bootstrapServers: [bootstrap], color: '#000000', readOnly: false });
 
-    const idle = samples.at(-1);
-    if (idle) console.log(`backend memory at rest: RSS ${mib(idle.rss)}, heap ${mib(idle.heap)}`);
+    const collected = async (): Promise<string> => {
+      const answer = waitForLine(backend, /GC (\d+) (\d+)/, 'backend gc');
+      backend.stdin!.write('gc\n');
+      const [, rss, heap] = await answer;
+      return `RSS ${mib(Number(rss))}, heap ${mib(Number(heap))}`;
+    };
+    console.log(`backend memory at rest, after a full GC: ${await collected()}`);
     await scenario('one lane (1 member) to a WebSocket client', 1, client, connectionId, samples, clockOffset);
     await scenario('four lanes at once (1 member each, each its own group) to one WebSocket client', 4, client, connectionId, samples, clockOffset);
-    const rest = samples.at(-1);
-    if (rest) console.log(`\nbackend memory after the runs: RSS ${mib(rest.rss)}, heap ${mib(rest.heap)}`);
+    console.log(`\nbackend memory after the runs (lanes closed), after a full GC: ${await collected()}`);
   } finally {
     backend.stdin?.end();
     broker.kill('SIGTERM');

@@ -73,7 +73,7 @@ function createMember(settings: ConnectionSettings, options: LaneKafkaOptions, m
     sessionTimeout: options.sessionTimeoutMs ?? 10_000,
     heartbeatInterval: options.heartbeatIntervalMs ?? 1_000,
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 250,
-    maxBytes: 4 * 1024 * 1024,
+    maxBytes: 1024 * 1024,
     allowAutoTopicCreation: false,
     // Few retries: a lost broker shows as a crash (and the lane as reconnecting) within
     // about a second; kafkajs then restarts the consumer until the broker is back.
