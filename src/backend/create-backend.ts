@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { contract, type Contract } from '../shared/contract/index.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions, type Handlers } from '../shared/rpc/dispatcher.js';
 import { ConnectionRegistry } from './connections/connection-registry.js';
+import { browseHandlers } from './handlers/browse.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { connectionHandlers } from './handlers/connections.js';
 import { laneHandlers } from './handlers/lanes.js';
@@ -17,6 +18,7 @@ import { LaneService } from './lanes/lane-service.js';
 import type { BrokerLaunch } from './local-broker/broker-launch.js';
 import { LocalBrokerService } from './local-broker/local-broker-service.js';
 import { silentLogger, systemClock, type Clock, type Logger } from './ports.js';
+import { BrowseService } from './browse/browse-service.js';
 import { GroupService } from './groups/group-service.js';
 import { ProduceService } from './produce/produce-service.js';
 import { TopicService } from './topics/topic-service.js';
@@ -66,6 +68,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const produce = new ProduceService(connections, clock);
   const lanes = new LaneService({ connections, clock, logger, laneKafka: (profile) => createLaneKafka(profile, { logger }) });
   const groups = new GroupService(connections);
+  const browse = new BrowseService(connections, clock);
 
   const assembled = {
     ...connectionHandlers({ connections, clock, logger }),
@@ -75,6 +78,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...produceHandlers(produce),
     ...laneHandlers(lanes),
     ...groupHandlers(groups),
+    ...browseHandlers(browse),
   };
   // The one cast: lanes, groups and browse join this map as their handlers
   // land; until then those contract entries answer INTERNAL_ERROR ("not a

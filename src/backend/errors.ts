@@ -30,6 +30,7 @@ export const ErrorCode = {
   GROUP_ACTIVE: 'GROUP_ACTIVE',
   GROUP_NOT_FOUND: 'GROUP_NOT_FOUND',
   NO_COMMITTED_OFFSET: 'NO_COMMITTED_OFFSET',
+  RECORD_NOT_FOUND: 'RECORD_NOT_FOUND',
   KAFKA_ERROR: 'KAFKA_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -50,7 +50,7 @@ function partitionOf(raw: KafkajsFetchResponse['responses'][number]['partitions'
 }
 
 export function kafkajsTopicReader(cluster: InternalCluster): TopicReader {
-  const requests = kafkajsRequire('kafkajs/src/protocol/requests/index.js') as { Fetch: unknown };
+  const { requests } = kafkajsRequire('kafkajs/src/protocol/requests/index.js') as { requests: { Fetch: unknown } };
 
   async function fetchFromLeader(nodeId: number, request: FetchRequest, positions: FetchRequest['positions']): Promise<FetchedPartition[]> {
     const broker = await (await cluster.get()).findBroker({ nodeId });

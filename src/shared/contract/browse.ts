@@ -28,6 +28,9 @@ export const browseEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('done'), reason: z.enum(['count', 'end', 'time']), records: z.number().int(), elapsedMs: z.number() }),
 ]);
 
+export type BrowseParams = z.output<typeof browseParams>;
+export type BrowseEvent = z.infer<typeof browseEvent>;
+
 export const browse = {
   'browse.read': stream({ params: browseParams, event: browseEvent }),
   /** The whole key or value of one record, when the preview was truncated. */
