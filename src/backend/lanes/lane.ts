@@ -13,9 +13,9 @@ import type { GroupMember, LaneKafka, MemberAssignment } from '../kafka/lane-cli
 import { mapKafkaError } from '../kafka/map-error.js';
 import type { Clock, Logger } from '../ports.js';
 import { laneRecord, LaneSubscriber, recordSize, type LaneEventBody, type LaneRecord } from './lane-events.js';
+import { assignmentEvent, lagEvent, laneState, type LaneState } from './lane-snapshots.js';
 import { RecordFeed, type FeedLimits } from './record-feed.js';
 
-export type LaneState = LaneView['state'];
 
 export interface LaneConfig {
   topic: string;
@@ -94,10 +94,6 @@ export class Lane {
     void this.pollLag();
   }
 
-  get id(): string {
-    return this.deps.laneId;
-  }
-
   view(): LaneView {
     return {
       laneId: this.deps.laneId,
@@ -107,11 +103,6 @@ export class Lane {
       state: this.state().state,
       memberIds: this.members.map((m) => m.label),
     };
-  }
-
-  /** Records buffered for subscribers (for tests and the bench). */
-  get bufferedRecords(): number {
-    return this.feed.bufferedRecords;
   }
 
   async start(): Promise<void> {
@@ -219,13 +210,7 @@ export class Lane {
   }
 
   private state(): { state: LaneState; detail: string | null } {
-    if (this.failed) return { state: 'failed', detail: this.failed.message };
-    if (!this.running) return { state: 'stopped', detail: null };
-    const failing = this.members.find((m) => m.failing);
-    if (failing) return { state: 'reconnecting', detail: `${failing.label} lost its connection and is reconnecting` };
-    if (this.userPaused) return { state: 'paused', detail: null };
-    if (this.members.every((m) => m.joined && m.fetching)) return { state: 'running', detail: null };
-    return { state: 'starting', detail: null };
+    return laneState({ failed: this.failed, running: this.running, userPaused: this.userPaused, members: this.members });
   }
 
   /** Emits a state event when the state or its detail changed. */
@@ -314,21 +299,9 @@ export class Lane {
     this.changed();
   }
 
-  /**
-   * Members report their own part of a generation one by one; the lane shows
-   * the group's assignment once every member that has reported is on the
-   * newest generation (members not yet joined show no partitions).
-   */
   private assignmentChanged(): void {
-    const reported = this.members.filter((m) => m.handle && m.assignment);
-    if (reported.length === 0) return;
-    const generationId = Math.max(...reported.map((m) => m.assignment!.generationId));
-    if (reported.some((m) => m.assignment!.generationId !== generationId)) return;
-    const event: LaneEventBody = {
-      type: 'assignment',
-      generationId,
-      members: this.members.filter((m) => m.handle).map((m) => ({ member: m.label, partitions: m.assignment?.partitions ?? [] })),
-    };
+    const event = assignmentEvent(this.members.filter((m) => m.handle));
+    if (!event) return;
     this.lastAssignment = event;
     this.broadcast(event);
   }
@@ -341,15 +314,7 @@ export class Lane {
       if (signal.aborted || this.subscribers.size === 0) continue;
       try {
         const [committed, marks] = await Promise.all([offsets.committed(), offsets.watermarks()]);
-        let total = 0n;
-        const partitions = marks.map((m) => {
-          const offset = committed.get(m.partition) ?? null;
-          // Without a commit the group has read nothing it can vouch for: all retained records count.
-          const lag = m.high - (offset ?? m.low);
-          total += lag > 0n ? lag : 0n;
-          return { partition: m.partition, committed: offset === null ? null : offset.toString(), highWatermark: m.high.toString(), lag: (lag > 0n ? lag : 0n).toString() };
-        });
-        if (!signal.aborted) this.broadcast({ type: 'lag', partitions, total: total.toString() });
+        if (!signal.aborted) this.broadcast(lagEvent(committed, marks));
       } catch (error) {
         logger.debug('lane lag poll failed', { laneId: this.deps.laneId, error: String(error) });
       }

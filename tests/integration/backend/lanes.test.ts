@@ -99,6 +99,21 @@ describe('lanes', () => {
     expect(values).toEqual(['before-0', 'before-1', 'before-2', 'away-0', 'away-1', 'away-2', 'away-3', 'away-4']);
   });
 
+  it('without auto-commit the group commits nothing, so a restart reads the same records again', async () => {
+    const topic = await newTopic(1);
+    const view = await h.client.call('lanes.open', { connectionId: h.connectionId, topic, groupId: 'no-commits', autoOffsetReset: 'earliest', members: 1, autoCommit: false });
+    const watch = watchLane(h.client, view.laneId);
+    watches.push(watch);
+    await send(topic, 'n-{{i}}', { count: 3 });
+    await watch.waitForValues(3);
+    const lag = await watch.waitFor('lag');
+    expect(lag.partitions).toEqual([{ partition: 0, committed: null, highWatermark: '3', lag: '3' }]);
+    await h.client.call('lanes.stop', { laneId: view.laneId });
+    await h.client.call('lanes.start', { laneId: view.laneId });
+    expect(await watch.waitForValues(6)).toEqual(['n-0', 'n-1', 'n-2', 'n-0', 'n-1', 'n-2']);
+    expect(view.autoCommit).toBe(false);
+  });
+
   it('latest starts after what is already there; earliest reads it all', async () => {
     const topic = await newTopic(1);
     await send(topic, 'old-{{i}}', { count: 3 });
