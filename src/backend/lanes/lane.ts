@@ -36,6 +36,10 @@ export interface LaneOffsets {
   commit(offsets: { partition: number; offset: bigint }[]): Promise<void>;
 }
 
+/** The contract's bounds on a lane's members. */
+const MAX_MEMBERS = 16;
+export const MEMBER_LIMIT = 'MEMBER_LIMIT';
+
 export interface LaneDeps {
   laneId: string;
   connectionId: string;
@@ -117,6 +121,8 @@ export class Lane {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    // A stopped lane has no assignment; new subscribers should not see the last one.
+    this.lastAssignment = null;
     await Promise.all(this.members.map((m) => this.stopMember(m)));
     this.changed();
   }
@@ -134,6 +140,7 @@ export class Lane {
   }
 
   async addMember(): Promise<void> {
+    if (this.members.length >= MAX_MEMBERS) failWith(appError(MEMBER_LIMIT, `A lane has at most ${MAX_MEMBERS} members.`));
     const member = this.newMember();
     this.members.push(member);
     if (this.running) await this.startMember(member);
@@ -145,6 +152,7 @@ export class Lane {
   async removeMember(label?: string): Promise<boolean> {
     const index = label === undefined ? this.members.length - 1 : this.members.findIndex((m) => m.label === label);
     if (index < 0) return false;
+    if (this.members.length === 1) failWith(appError(MEMBER_LIMIT, 'A lane keeps at least one member: stop or close the lane instead.'));
     const [member] = this.members.splice(index, 1);
     await this.stopMember(member!);
     this.deps.config.members = this.members.length;

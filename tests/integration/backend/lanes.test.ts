@@ -154,6 +154,8 @@ describe('lanes', () => {
     const alone = await watch.waitFor('assignment', (e) => e.generationId > split.generationId && e.members.length === 1 && e.members[0]!.partitions.length === 4);
     expect(alone.members[0]!.member).toBe('member-2');
     expect((await failureOf(h.client.call('lanes.removeMember', { laneId: view.laneId, member: 'member-9' }))).code).toBe('MEMBER_NOT_FOUND');
+    // The last member stays: a lane without members is a stopped lane.
+    expect((await failureOf(h.client.call('lanes.removeMember', { laneId: view.laneId }))).code).toBe('MEMBER_LIMIT');
   });
 
   it('pause holds records back and resume delivers them', async () => {
