@@ -46,8 +46,9 @@ describe('lane lifecycle', () => {
 
     broker = await startBroker({ port, dataDir: dir.path });
     const up = watch.events.length;
-    await watch.waitFor('state', (e) => e.state === 'running', 30_000, up);
+    // Written while the lane is still reconnecting: it must pick these up from its committed offsets.
     await send('after', 20);
+    await watch.waitFor('state', (e) => e.state === 'running', 30_000, up);
     const values = await watch.waitForValues(40, 30_000);
     const expected = [...Array.from({ length: 20 }, (_, i) => `before-${i}`), ...Array.from({ length: 20 }, (_, i) => `after-${i}`)];
     expect(new Set(values)).toEqual(new Set(expected));
