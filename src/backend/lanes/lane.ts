@@ -109,7 +109,9 @@ export class Lane {
     };
   }
 
+  /** Starts the members; a failed lane is stopped first, so start is also "try again". */
   async start(): Promise<void> {
+    if (this.failed) await this.stop();
     if (this.running) return;
     this.running = true;
     this.failed = null;
