@@ -101,7 +101,7 @@ export class BrowseService {
     const chosen = request.partitions ? [...new Set(request.partitions)].sort((a, b) => a - b) : existing;
     const unknown = chosen.filter((p) => !existing.includes(p));
     if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${unknown.join(', ')} (it has ${existing.length}).`);
-    const marks = new Map((await client.admin.watermarks(request.topic)).map((w) => [w.partition, w]));
+    const marks = new Map((await client.reader.watermarks(request.topic, chosen)).map((w) => [w.partition, w]));
     const start = request.start;
     const atTimestamp = start.from === 'timestamp' ? await client.reader.offsetsForTimestamp(request.topic, BigInt(start.timestamp), chosen) : null;
     return chosen.map((partition) => {
@@ -138,7 +138,7 @@ export class BrowseService {
     }
     // Records deleted under us (retention, DeleteRecords): carry on from the new log start.
     if (outOfRange) {
-      const marks = new Map((await client.admin.watermarks(topic)).map((w) => [w.partition, w.low]));
+      const marks = new Map((await client.reader.watermarks(topic, cursors.map((c) => c.partition))).map((w) => [w.partition, w.low]));
       for (const cursor of cursors) cursor.skipTo(marks.get(cursor.partition) ?? cursor.fetchAt);
     }
     return cursors.some((c, i) => c.fetchAt !== before[i]);

@@ -60,19 +60,20 @@ function isActive(group: GroupDescription): boolean {
   return group.members.length > 0 || (group.state !== 'Empty' && group.state !== 'Dead');
 }
 
-/** High watermarks per topic, fetched once per call; null for a topic that is gone. */
+/** High watermarks of every partition per topic, fetched once per call; null for a topic that is gone. */
 function highWatermarks(client: KafkaClient) {
+  // All topics' metadata in one request, which never auto-creates a topic.
+  let metadata: Promise<Map<string, number[]>> | undefined;
   const cache = new Map<string, Promise<Map<number, bigint> | null>>();
   return (topic: string) => {
     let pending = cache.get(topic);
     if (!pending) {
-      pending = client.admin.watermarks(topic).then(
-        (marks) => new Map(marks.map((w) => [w.partition, w.high])),
-        (error: unknown) => {
-          if (error instanceof AppFailure && error.error.code === ErrorCode.TOPIC_NOT_FOUND) return null;
-          throw error;
-        },
-      );
+      metadata ??= client.admin.topicMetadata().then((all) => new Map(all.map((t) => [t.name, t.partitions.map((p) => p.partition)])));
+      pending = metadata.then(async (topics) => {
+        const partitions = topics.get(topic);
+        if (!partitions) return null;
+        return new Map((await client.reader.watermarks(topic, partitions)).map((w) => [w.partition, w.high]));
+      });
       cache.set(topic, pending);
     }
     return pending;
@@ -206,7 +207,7 @@ export class GroupService {
     if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${unknown.join(', ')} (it has ${existing.size}).`);
 
     const [marks, committed, atTimestamp] = await Promise.all([
-      client.admin.watermarks(request.topic),
+      client.reader.watermarks(request.topic, chosen),
       client.groups.committedOffsets(request.groupId),
       request.target.to === 'timestamp' ? client.reader.offsetsForTimestamp(request.topic, request.target.timestamp, chosen) : Promise.resolve(null),
     ]);

@@ -161,6 +161,8 @@ export interface TopicReader {
   fetch(request: FetchRequest): Promise<FetchedPartition[]>;
   /** Per partition, the first offset whose timestamp is at or after `timestamp`; null where no record is. */
   offsetsForTimestamp(topic: string, timestamp: bigint, partitions: number[]): Promise<Map<number, bigint | null>>;
+  /** Log start and end of the given partitions, refreshing the client's metadata when a partition is new to it. */
+  watermarks(topic: string, partitions: number[]): Promise<PartitionWatermarks[]>;
 }
 
 export interface KafkaClient {

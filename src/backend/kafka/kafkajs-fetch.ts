@@ -5,7 +5,7 @@
 // "throw on the first partition error" step is skipped, so one partition's
 // OFFSET_OUT_OF_RANGE does not hide the others' records.
 import type { FetchedPartition, FetchedRecord, FetchRequest, TopicReader } from './client.js';
-import { kafkajsRequire, type InternalCluster, type KafkajsProtocolRequest } from './kafkajs-internals.js';
+import { kafkajsRequire, type InternalCluster, type KafkajsCluster, type KafkajsProtocolRequest } from './kafkajs-internals.js';
 import { mapped } from './map-error.js';
 
 const FETCH = 1;
@@ -15,6 +15,8 @@ const CONSUMER_REPLICA = -1;
 /** Errors after which the partition's leader may have moved. */
 const STALE_METADATA = new Set([3, 6, 74, 75]);
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const EARLIEST = '-2';
+const LATEST = '-1';
 
 interface KafkajsRecord {
   offset: string;
@@ -49,6 +51,16 @@ function partitionOf(raw: KafkajsFetchResponse['responses'][number]['partitions'
   return { partition: raw.partition, errorCode: raw.errorCode, highWatermark: BigInt(raw.highWatermark), nextOffset, records };
 }
 
+/** Leaders by partition, refreshing kafkajs' metadata when a partition is new to it (the topic grew). */
+async function leadersOf(connected: KafkajsCluster, topic: string, partitions: number[]): Promise<Map<number, number>> {
+  await connected.addTargetTopic(topic);
+  const known = () => new Map(connected.findTopicPartitionMetadata(topic).map((p) => [p.partitionId, p.leader]));
+  const leaders = known();
+  if (partitions.every((p) => leaders.has(p))) return leaders;
+  await connected.refreshMetadata();
+  return known();
+}
+
 export function kafkajsTopicReader(cluster: InternalCluster): TopicReader {
   const { requests } = kafkajsRequire('kafkajs/src/protocol/requests/index.js') as { requests: { Fetch: unknown } };
 
@@ -72,8 +84,7 @@ export function kafkajsTopicReader(cluster: InternalCluster): TopicReader {
     fetch: (request) =>
       mapped(async () => {
         const connected = await cluster.get();
-        await connected.addTargetTopic(request.topic);
-        const leaders = new Map(connected.findTopicPartitionMetadata(request.topic).map((p) => [p.partitionId, p.leader]));
+        const leaders = await leadersOf(connected, request.topic, request.positions.map((p) => p.partition));
         const byLeader = new Map<number, FetchRequest['positions']>();
         for (const position of request.positions) {
           const leader = leaders.get(position.partition) ?? -1;
@@ -87,10 +98,22 @@ export function kafkajsTopicReader(cluster: InternalCluster): TopicReader {
     offsetsForTimestamp: (topic, timestamp, partitions) =>
       mapped(async () => {
         const connected = await cluster.get();
-        await connected.addTargetTopic(topic);
+        await leadersOf(connected, topic, partitions);
         const [answer] = await connected.fetchTopicsOffset([{ topic, fromTimestamp: timestamp.toString(), partitions: partitions.map((partition) => ({ partition })) }]);
         // ListOffsets answers -1 where no record has a timestamp at or after the one asked.
         return new Map((answer?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset) < 0n ? null : BigInt(p.offset)]));
+      }),
+    watermarks: (topic, partitions) =>
+      mapped(async () => {
+        const connected = await cluster.get();
+        await leadersOf(connected, topic, partitions);
+        const ask = async (timestamp: string) => {
+          const [answer] = await connected.fetchTopicsOffset([{ topic, fromTimestamp: timestamp, partitions: partitions.map((partition) => ({ partition })) }]);
+          return new Map((answer?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+        };
+        // ListOffsets' special timestamps: -2 the log start, -1 the log end.
+        const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+        return partitions.map((partition) => ({ partition, low: low.get(partition) ?? 0n, high: high.get(partition) ?? 0n }));
       }),
   };
 }

@@ -39,7 +39,7 @@ function recordingClient(requests: OutgoingRecord[][], maxMessageBytes = 1_048_5
       replaceTopicConfigs: refuse,
     },
     groups: { list: refuse, describe: refuse, committedOffsets: refuse, commitOffsets: refuse, delete: refuse },
-    reader: { fetch: refuse, offsetsForTimestamp: refuse },
+    reader: { fetch: refuse, offsetsForTimestamp: refuse, watermarks: refuse },
     producer: async () => ({
       send: async (_topic, records) => {
         requests.push(records);
