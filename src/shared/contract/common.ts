@@ -14,7 +14,7 @@ export const partitionIndex = z.number().int().min(0).max(1_000_000);
 /**
  * Bytes crossing the contract: UTF-8 text when the bytes are valid UTF-8,
  * otherwise base64; always with the true size. `truncated` marks a preview
- * cut to the preview limit; the full value is fetched with `messages.value`.
+ * cut to the preview limit; the full value is fetched with `browse.value`.
  */
 export const payload = z.object({
   encoding: z.enum(['utf8', 'base64']),
