@@ -1,6 +1,6 @@
 // The lane's record buffer between its consumers and its subscribers. Records
-// leave in batches: a full batch (1,000 records) at once, a partial one 50 ms
-// after its oldest record arrived. Memory is bounded: past the cap, or while a
+// leave in batches: a full batch (1,000 records, or 4 MiB of payload for big
+// records) at once, a partial one 50 ms after its oldest record arrived. Memory is bounded: past the cap, or while a
 // subscriber's transport is backed up, the feed asks the lane to pause its
 // consumers, and to resume once it has drained to half the cap. Records are
 // never dropped; while nobody is subscribed they wait (up to the cap).
@@ -9,6 +9,8 @@ import type { Clock } from '../ports.js';
 export interface FeedLimits {
   /** Records per batch; a full batch leaves at once. */
   maxBatchRecords: number;
+  /** Payload bytes per batch (at least one record per batch, however big). */
+  maxBatchBytes: number;
   /** A partial batch leaves this long after its oldest record arrived. */
   maxDelayMs: number;
   /** Buffered records above which the consumers pause. */
@@ -17,7 +19,7 @@ export interface FeedLimits {
   capBytes: number;
 }
 
-export const DEFAULT_FEED_LIMITS: FeedLimits = { maxBatchRecords: 1_000, maxDelayMs: 50, capRecords: 20_000, capBytes: 32 * 1024 * 1024 };
+export const DEFAULT_FEED_LIMITS: FeedLimits = { maxBatchRecords: 1_000, maxBatchBytes: 4 * 1024 * 1024, maxDelayMs: 50, capRecords: 20_000, capBytes: 32 * 1024 * 1024 };
 
 export interface FeedTarget<R> {
   /** Whether anyone can take a batch now (someone is subscribed and no transport is backed up). */
@@ -79,10 +81,10 @@ export class RecordFeed<R> {
   pump(): void {
     if (this.closed) return;
     while (this.bufferedRecords > 0 && this.target.canDeliver()) {
-      const full = this.bufferedRecords >= this.limits.maxBatchRecords;
+      const full = this.bufferedRecords >= this.limits.maxBatchRecords || this.bytes >= this.limits.maxBatchBytes;
       const due = this.oldestAt !== null && this.clock.now() - this.oldestAt >= this.limits.maxDelayMs;
       if (!full && !due) break;
-      this.target.deliver(this.take(this.limits.maxBatchRecords));
+      this.target.deliver(this.take());
     }
     this.updatePressure();
     this.arm();
@@ -98,15 +100,19 @@ export class RecordFeed<R> {
     this.bytes = 0;
   }
 
-  private take(count: number): R[] {
-    const end = Math.min(this.queue.length, this.head + count);
-    const out: R[] = new Array(end - this.head);
-    for (let i = this.head; i < end; i++) {
+  private take(): R[] {
+    const last = Math.min(this.queue.length, this.head + this.limits.maxBatchRecords);
+    const out: R[] = [];
+    let bytes = 0;
+    let i = this.head;
+    for (; i < last; i++) {
       const entry = this.queue[i]!;
-      out[i - this.head] = entry.record;
-      this.bytes -= entry.bytes;
+      if (out.length > 0 && bytes + entry.bytes > this.limits.maxBatchBytes) break;
+      out.push(entry.record);
+      bytes += entry.bytes;
     }
-    this.head = end;
+    this.bytes -= bytes;
+    this.head = i;
     if (this.head === this.queue.length) {
       this.queue.length = 0;
       this.head = 0;

@@ -52,4 +52,20 @@ describe('lanes read what other clients wrote', () => {
     expect(Number(record!.timestamp)).toBeGreaterThan(Date.now() - 60_000);
     watch.stop();
   });
+
+  it('sends a 1 MiB preview of a bigger value, marked truncated, with its true size', async () => {
+    const topic = 'big-values';
+    await h.client.call('topics.create', { connectionId: h.connectionId, topic, partitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': String(4 * 1024 * 1024) } });
+    const big = 'é'.repeat(800_000); // 1,600,000 bytes of UTF-8
+    await h.client.call('produce.send', { connectionId: h.connectionId, topic, value: { encoding: 'utf8', data: big } });
+    await h.client.call('produce.send', { connectionId: h.connectionId, topic, value: { encoding: 'utf8', data: 'small' } });
+    const watch = await openLane(topic);
+    await watch.waitForValues(2);
+    const [first, second] = watch.records();
+    expect(first!.value).toMatchObject({ encoding: 'utf8', size: 1_600_000, truncated: true });
+    // Cut at a character boundary at or below 1 MiB.
+    expect(first!.value!.data).toBe('é'.repeat(524_288));
+    expect(second!.value).toEqual({ encoding: 'utf8', data: 'small', size: 5, truncated: false });
+    watch.stop();
+  });
 });

@@ -64,7 +64,7 @@ class TestTarget implements FeedTarget<number> {
   }
 }
 
-const limits: FeedLimits = { maxBatchRecords: 1_000, maxDelayMs: 50, capRecords: 5_000, capBytes: 1_000_000 };
+const limits: FeedLimits = { maxBatchRecords: 1_000, maxBatchBytes: 100_000, maxDelayMs: 50, capRecords: 5_000, capBytes: 1_000_000 };
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 const size = () => 10;
 
@@ -99,6 +99,19 @@ describe('RecordFeed', () => {
     await clock.advance(1);
     expect(target.batches.map((b) => b.records.length)).toEqual([1_000, 1_000, 500]);
     expect(target.delivered).toEqual(range(0, 2_500));
+  });
+
+  it('cuts batches by bytes too, with at least one record in each however big', async () => {
+    feed.push(range(0, 5), () => 40_000);
+    // 200 kB buffered: two full 80 kB batches leave at once; 40 kB waits for its delay.
+    expect(target.batches.map((b) => b.records)).toEqual([[0, 1], [2, 3]]);
+    await clock.advance(49);
+    expect(target.batches).toHaveLength(2);
+    await clock.advance(1);
+    expect(target.batches.map((b) => b.records)).toEqual([[0, 1], [2, 3], [4]]);
+    feed.push([5, 6], () => 250_000);
+    expect(target.batches.slice(3).map((b) => b.records)).toEqual([[5], [6]]);
+    expect(feed.bufferedBytes).toBe(0);
   });
 
   it('never sends more than one partial batch per 50 ms however records trickle in', async () => {
