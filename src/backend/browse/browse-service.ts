@@ -22,6 +22,8 @@ const PARTITION_FETCH_BYTES = 512 * 1024;
 const FETCH_SLICE_MS = 1_000;
 const OFFSET_OUT_OF_RANGE = 1;
 const RETRY_PAUSE_MS = 100;
+/** Bytes emitted but not yet taken by the client before the read pauses. */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 const RETRIABLE_FETCH_ERRORS = new Set([3, 5, 6, 7, 56, 74, 75]);
 
 export type BrowseRequest = BrowseParams;
@@ -74,6 +76,11 @@ export class BrowseService {
         return finish(delivered >= request.maxRecords ? 'count' : 'time');
       }
       const starved = cursors.filter((c) => c.starved);
+      // The far end has not taken what was sent (a slow WebSocket): wait instead of queueing more.
+      if ((sink.backlog?.() ?? 0) > MAX_BACKLOG_BYTES) {
+        await this.clock.sleep(Math.min(RETRY_PAUSE_MS, remaining), signal);
+        continue;
+      }
       if (starved.length > 0) {
         const moved = await this.fetchInto(client, request.topic, starved, Math.min(remaining, FETCH_SLICE_MS));
         if (signal.aborted) return;

@@ -1,5 +1,6 @@
 // browse.read's bounds, seen from the Kafka side: unsubscribing stops the
-// fetching, and the time bound ends the read with what was fetched. The
+// fetching, a client that has not taken what was sent pauses the fetching,
+// and the time bound ends the read with what was fetched. The
 // backend's own KafkaClient (real kafkajs underneath) is wrapped to count
 // fetches, and the clock is pushed forward instead of waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,27 @@ describe('browse.read bounds', () => {
     expect(events.length).toBe(eventsAtCancel);
     expect(events.some((e) => e.type === 'done')).toBe(false);
     expect(ended).toBe(false);
+  });
+
+  it('waits while the client has not taken what was sent, then carries on', async () => {
+    reset();
+    let backlogBytes = 64 * 1024 * 1024;
+    const events: BrowseEvent[] = [];
+    const ended = new Promise<void>((resolve, reject) => {
+      void new BrowseService(registry, clock)
+        .read(
+          { connectionId: LOCAL_CONNECTION_ID, topic: 'wide', start: { from: 'earliest' }, maxRecords: 100_000, maxWaitMs: 30_000 },
+          { emit: (e) => events.push(e), end: (error) => (error ? reject(new Error(error.message)) : resolve()), backlog: () => backlogBytes },
+          new AbortController().signal,
+        )
+        .catch(reject);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stats.fetches).toBe(0);
+    expect(events.map((e) => e.type)).toEqual(['progress']);
+    backlogBytes = 0;
+    await ended;
+    expect(outcomeOf(events).done).toMatchObject({ reason: 'end', records: RECORDS });
   });
 
   it('ends with reason "time" when maxWaitMs passes, delivering what was fetched', async () => {
