@@ -14,8 +14,9 @@ import { toPayload } from '../records/payload.js';
 import { requireTopic } from '../topics/topic-service.js';
 import { mergeByTimestamp, PartitionCursor } from './partition-cursor.js';
 
-/** Records per `records` event. */
+/** Records per `records` event, and the payload bytes after which an event closes (it holds at least one record). */
 const BATCH_RECORDS = 500;
+const BATCH_BYTES = 4 * 1024 * 1024;
 /** Bytes asked per partition per fetch; a bigger batch still comes whole. */
 const PARTITION_FETCH_BYTES = 512 * 1024;
 /** Longest single fetch, so a cancel or the deadline is noticed soon. */
@@ -37,6 +38,9 @@ const recordDto = (partition: number, r: FetchedRecord): ConsumedRecord => ({
   headers: r.headers.map((h) => ({ key: h.key, value: toPayload(h.value) })),
 });
 
+/** What a record adds to an event, roughly: its payload text. */
+const payloadChars = (r: ConsumedRecord) => (r.key?.data.length ?? 0) + (r.value?.data.length ?? 0) + r.headers.reduce((n, h) => n + h.key.length + (h.value?.data.length ?? 0), 0);
+
 export class BrowseService {
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -53,9 +57,19 @@ export class BrowseService {
       sink.emit({ type: 'progress', partitions: cursors.map((c) => ({ partition: c.partition, start: c.start.toString(), position: c.position.toString(), end: c.end.toString() })) });
     const deliver = (complete: boolean) => {
       const merged = mergeByTimestamp(cursors, request.maxRecords - delivered, complete);
-      for (let i = 0; i < merged.length; i += BATCH_RECORDS) {
-        sink.emit({ type: 'records', records: merged.slice(i, i + BATCH_RECORDS).map(({ cursor, record }) => recordDto(cursor.partition, record)) });
+      let batch: ConsumedRecord[] = [];
+      let bytes = 0;
+      for (const { cursor, record } of merged) {
+        const dto = recordDto(cursor.partition, record);
+        batch.push(dto);
+        bytes += payloadChars(dto);
+        if (batch.length >= BATCH_RECORDS || bytes >= BATCH_BYTES) {
+          sink.emit({ type: 'records', records: batch });
+          batch = [];
+          bytes = 0;
+        }
       }
+      if (batch.length > 0) sink.emit({ type: 'records', records: batch });
       delivered += merged.length;
       return merged.length;
     };

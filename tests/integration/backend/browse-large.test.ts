@@ -22,13 +22,14 @@ describe('browse with values over 1 MiB', () => {
     await producer.connect();
     await producer.send({ topic, messages: [{ partition: 0, key: 'small', value: text }] });
     await producer.send({ topic, messages: [{ partition: 0, key: binary, value: 'after' }] });
+    for (let i = 0; i < 4; i++) await producer.send({ topic, messages: [{ partition: 0, value: `${i}`.repeat(1.5 * MiB) }] });
     await producer.disconnect();
   });
   afterAll(() => h?.stop());
 
   it('previews the first MiB, says so, and browse.value returns the rest', async () => {
     const out = await browseAll(h, { topic, start: { from: 'earliest' } });
-    expect(out.done).toMatchObject({ reason: 'end', records: 2 });
+    expect(out.done).toMatchObject({ reason: 'end', records: 6 });
     const [big, binaryKeyed] = out.records;
 
     const textBytes = Buffer.byteLength(text);
@@ -40,6 +41,11 @@ describe('browse with values over 1 MiB', () => {
 
     expect(binaryKeyed.key).toMatchObject({ encoding: 'base64', size: binary.length, truncated: true });
     expect(Buffer.from(binaryKeyed.key!.data, 'base64')).toEqual(binary.subarray(0, MiB));
+
+    // Previews of about 1 MiB each: a records event closes once it passes 4 MiB, so no event is a giant frame.
+    const batches = out.events.filter((e) => e.type === 'records').map((e) => e.records.map((r) => (r.key?.data.length ?? 0) + (r.value?.data.length ?? 0)));
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    for (const sizes of batches) expect(sizes.slice(0, -1).reduce((a, b) => a + b, 0)).toBeLessThan(4 * MiB);
 
     const whole = await h.client.call('browse.value', { connectionId: h.connectionId, topic, partition: 0, offset: big.offset, part: 'value' });
     expect(whole).toEqual({ encoding: 'utf8', data: text, size: textBytes, truncated: false });
