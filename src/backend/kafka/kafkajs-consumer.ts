@@ -74,6 +74,8 @@ function createMember(settings: ConnectionSettings, options: LaneKafkaOptions, m
     heartbeatInterval: options.heartbeatIntervalMs ?? 1_000,
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 250,
     maxBytes: 1024 * 1024,
+    // kafkajs' default is 5 minutes; partitions added to the topic should join the lane sooner.
+    metadataMaxAge: 5_000,
     allowAutoTopicCreation: false,
     // Few retries: a lost broker shows as a crash (and the lane as reconnecting) within
     // about a second; kafkajs then restarts the consumer until the broker is back.

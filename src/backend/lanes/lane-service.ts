@@ -61,7 +61,11 @@ export class LaneService {
         const all = await client().groups.committedOffsets(config.groupId);
         return new Map(all.filter((c) => c.topic === config.topic).map((c) => [c.partition, c.offset]));
       },
-      watermarks: () => client().admin.watermarks(config.topic),
+      // Partitions from fresh metadata, so partitions added to the topic count too.
+      watermarks: async () => {
+        const [topic] = await client().admin.topicMetadata([config.topic]);
+        return client().reader.watermarks(config.topic, topic?.partitions.map((p) => p.partition) ?? []);
+      },
       members: async () => (await client().groups.describe(config.groupId)).members.length,
       commit: (offsets) => client().groups.commitOffsets(config.groupId, config.topic, offsets),
     };

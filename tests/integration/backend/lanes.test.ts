@@ -158,6 +158,18 @@ describe('lanes', () => {
     expect((await failureOf(h.client.call('lanes.removeMember', { laneId: view.laneId }))).code).toBe('MEMBER_LIMIT');
   });
 
+  it('partitions added to the topic join the lane (metadata is refreshed every 5 s) and its lag', async () => {
+    const topic = await newTopic(1);
+    const { watch } = await open(topic, 'growing');
+    await running(watch);
+    await h.client.call('topics.addPartitions', { connectionId: h.connectionId, topic, totalPartitions: 3 });
+    await watch.waitFor('lag', (e) => e.partitions.length === 3);
+    const grown = await watch.waitFor('assignment', (e) => e.members[0]!.partitions.length === 3, 20_000);
+    expect(grown.members[0]!.partitions).toEqual([0, 1, 2]);
+    await send(topic, 'on-2', { partition: 2 });
+    expect(await watch.waitForValues(1)).toEqual(['on-2']);
+  });
+
   it('pause holds records back and resume delivers them', async () => {
     const topic = await newTopic(1);
     const { view, watch } = await open(topic, 'pausable');
