@@ -55,7 +55,6 @@ export interface AdminOperations {
   describeCluster(): Promise<ClusterDescription>;
   /** Metadata of every topic, or of the named ones. */
   topicMetadata(topics?: string[]): Promise<TopicMetadata[]>;
-  watermarks(topic: string): Promise<PartitionWatermarks[]>;
   /** Bytes on disk per topic, over all replicas; null when the cluster or client cannot tell. */
   topicSizes(): Promise<Map<string, bigint> | null>;
   createTopic(topic: NewTopic): Promise<void>;

@@ -10,6 +10,7 @@ import { kafkajsTopicReader } from './kafkajs-fetch.js';
 import { kafkajsGroupOperations } from './kafkajs-groups.js';
 import { internalCluster } from './kafkajs-internals.js';
 import { mapped } from './map-error.js';
+import { partitionForKey } from './murmur2.js';
 import type { ConnectionSettings } from './profile-types.js';
 
 export interface KafkaClientOptions {
@@ -62,11 +63,6 @@ function adminOperations(admin: () => Promise<Admin>, sizes: LogDirSizes, reques
       mapped(async () => {
         const result = await (await admin()).fetchTopicMetadata(topics ? { topics } : undefined);
         return result.topics.map((t): TopicMetadata => ({ name: t.name, internal: INTERNAL_TOPICS.has(t.name), partitions: partitionsOf(t.partitions) }));
-      }),
-    watermarks: (topic) =>
-      mapped(async () => {
-        const offsets = await (await admin()).fetchTopicOffsets(topic);
-        return offsets.map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) })).sort((a, b) => a.partition - b.partition);
       }),
     createTopic: (topic) =>
       mapped(async () => {
@@ -134,11 +130,16 @@ function producerOperations(producer: KafkajsProducer, admin: AdminOperations, r
             value: record.value,
             headers: Object.fromEntries(record.headers.map((h) => [h.key, h.value])),
           };
-          return { ...message, partition: record.partition ?? partitioner({ topic, partitionMetadata, message }) };
+          const partition =
+            record.partition ?? (record.key === null ? partitioner({ topic, partitionMetadata, message }) : partitionForKey(record.key, partitionMetadata.length));
+          return { ...message, partition };
         });
         const answers = await producer.send({ topic, acks: -1, timeout: requestTimeoutMs, messages });
         const nextOffset = new Map<number, bigint>();
         for (const answer of answers) nextOffset.set(answer.partition, BigInt(answer.baseOffset ?? '-1'));
+        // kafkajs silently skips partitions its metadata does not know; never report those as sent.
+        const unanswered = [...new Set(messages.map((m) => m.partition))].filter((p) => !nextOffset.has(p) || nextOffset.get(p)! < 0n);
+        if (unanswered.length > 0) throw new Error(`The broker did not acknowledge partition(s) ${unanswered.join(', ')} of "${topic}".`);
         // kafkajs keeps the records' order within a partition, so offsets follow the base offset.
         return messages.map((m): DeliveredRecord => {
           const offset = nextOffset.get(m.partition) ?? -1n;
@@ -182,7 +183,9 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
     reader: kafkajsTopicReader(cluster),
     producer: () =>
       (producerConnection ??= mapped(async () => {
-        const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+        // metadataMaxAge 0: metadata is refreshed before each send, so partitions
+        // added since the last send (by us or anyone) are known and written.
+        const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner, metadataMaxAge: 0 });
         try {
           await producer.connect();
         } catch (error) {

@@ -52,6 +52,15 @@ export async function requireTopic(client: KafkaClient, topic: string): Promise<
   return found ?? fail(ErrorCode.TOPIC_NOT_FOUND, `Topic "${topic}" does not exist.`);
 }
 
+/**
+ * Watermarks of exactly the partitions fresh metadata lists: kafkajs' own
+ * offset lookup works from metadata cached for minutes and would leave out
+ * partitions added since.
+ */
+function watermarksOf(client: KafkaClient, meta: TopicMetadata): Promise<PartitionWatermarks[]> {
+  return client.reader.watermarks(meta.name, meta.partitions.map((p) => p.partition));
+}
+
 export class TopicService {
   constructor(private readonly connections: ConnectionRegistry) {}
 
@@ -59,13 +68,13 @@ export class TopicService {
     const client = this.connections.client(connectionId);
     const topics = (await client.admin.topicMetadata()).filter((t) => includeInternal || !t.internal).sort((a, b) => a.name.localeCompare(b.name));
     const sizes = await client.admin.topicSizes();
-    return mapLimited(topics, WATERMARK_CONCURRENCY, async (meta) => summarize(meta, await client.admin.watermarks(meta.name), sizes));
+    return mapLimited(topics, WATERMARK_CONCURRENCY, async (meta) => summarize(meta, await watermarksOf(client, meta), sizes));
   }
 
   async describe(connectionId: string, topic: string): Promise<TopicDetail> {
     const client = this.connections.client(connectionId);
     const meta = await requireTopic(client, topic);
-    const watermarks = await client.admin.watermarks(topic);
+    const watermarks = await watermarksOf(client, meta);
     const sizes = await client.admin.topicSizes();
     const byPartition = new Map(watermarks.map((w) => [w.partition, w]));
     return {

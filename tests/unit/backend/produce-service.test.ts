@@ -30,7 +30,6 @@ function recordingClient(requests: OutgoingRecord[][], maxMessageBytes = 1_048_5
     admin: {
       describeCluster: refuse,
       topicMetadata: async () => [{ name: 'events', internal: false, partitions: [0, 1].map((partition) => ({ partition, leader: 1, replicas: [1], isr: [1] })) }],
-      watermarks: refuse,
       topicSizes: refuse,
       createTopic: refuse,
       deleteTopic: refuse,
