@@ -1,0 +1,26 @@
+// The screens in the navigation, with their shortcut. Lanes, Groups and
+// Browse join this list when their screens exist.
+import type { Screen } from './use-route';
+
+export interface ScreenEntry {
+  screen: Screen;
+  label: string;
+  description: string;
+  hotkey: string;
+}
+
+export const SCREENS: readonly ScreenEntry[] = [
+  { screen: 'topics', label: 'Topics', description: 'List, inspect, create, grow and delete topics', hotkey: 'mod+1' },
+  { screen: 'produce', label: 'Produce', description: 'Send messages and see where they land', hotkey: 'mod+2' },
+  { screen: 'connections', label: 'Connections', description: 'Clusters, credentials and the local broker', hotkey: 'mod+3' },
+];
+
+export const THEME_HOTKEY = 'mod+J';
+export const PALETTE_HOTKEY = 'mod+K';
+
+/** "mod+1" as the user's keyboard shows it. */
+export function hotkeyLabel(hotkey: string, isMac: boolean): string {
+  return hotkey.replace('mod', isMac ? '⌘' : 'Ctrl').replace(/\+/g, isMac ? '' : '+');
+}
+
+export const isMacPlatform = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
