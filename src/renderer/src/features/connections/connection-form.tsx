@@ -50,11 +50,11 @@ export function ConnectionForm({ profile, onSaved, onCancel }: ConnectionFormPro
       }}
     >
       <Stack gap="sm">
-        <TextInput label="Name" required value={values.name} error={shown.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
+        <TextInput label="Name" withAsterisk value={values.name} error={shown.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
         <Textarea
           label="Bootstrap servers"
           description="host:port, separated by commas or new lines"
-          required
+          withAsterisk
           autosize
           minRows={1}
           value={values.bootstrapServers}

@@ -88,7 +88,7 @@ export function ProduceForm({ connectionId, values, onChange, onSend, sending }:
                 w={100}
                 aria-label="Partition"
                 min={0}
-                max={partitionCount === null ? undefined : partitionCount - 1}
+                clampBehavior="none"
                 allowDecimal={false}
                 value={values.partition}
                 error={shown.partition}
