@@ -1,5 +1,6 @@
 // The screens in the navigation, with their shortcut. Lanes, Groups and
-// Browse join this list when their screens exist.
+// Browse join this list when their screens exist. Ctrl+digit alone is taken
+// by browsers (switch tab), so screens use Ctrl+Alt+digit, as web editors do.
 import type { Screen } from './use-route';
 
 export interface ScreenEntry {
@@ -10,9 +11,9 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
-  { screen: 'topics', label: 'Topics', description: 'List, inspect, create, grow and delete topics', hotkey: 'mod+1' },
-  { screen: 'produce', label: 'Produce', description: 'Send messages and see where they land', hotkey: 'mod+2' },
-  { screen: 'connections', label: 'Connections', description: 'Clusters, credentials and the local broker', hotkey: 'mod+3' },
+  { screen: 'topics', label: 'Topics', description: 'List, inspect, create, grow and delete topics', hotkey: 'mod+alt+1' },
+  { screen: 'produce', label: 'Produce', description: 'Send messages and see where they land', hotkey: 'mod+alt+2' },
+  { screen: 'connections', label: 'Connections', description: 'Clusters, credentials and the local broker', hotkey: 'mod+alt+3' },
 ];
 
 export const THEME_HOTKEY = 'mod+J';
@@ -20,7 +21,10 @@ export const PALETTE_HOTKEY = 'mod+K';
 
 /** "mod+1" as the user's keyboard shows it. */
 export function hotkeyLabel(hotkey: string, isMac: boolean): string {
-  return hotkey.replace('mod', isMac ? '⌘' : 'Ctrl').replace(/\+/g, isMac ? '' : '+');
+  return hotkey
+    .replace('mod', isMac ? '⌘' : 'Ctrl')
+    .replace('alt', isMac ? '⌥' : 'Alt')
+    .replace(/\+/g, isMac ? '' : '+');
 }
 
 export const isMacPlatform = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
