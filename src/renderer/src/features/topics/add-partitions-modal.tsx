@@ -15,9 +15,10 @@ interface AddPartitionsModalProps {
 }
 
 export function AddPartitionsModal({ connectionId, topic, current, opened, onClose }: AddPartitionsModalProps) {
-  const [total, setTotal] = useState<number>(current + 1);
+  const [total, setTotal] = useState<number | string>(current + 1);
   const add = useAddPartitions(connectionId);
-  const tooFew = total <= current;
+  const requested = typeof total === 'number' ? total : Number.NaN;
+  const tooFew = !(requested > current);
   const close = () => {
     add.reset();
     onClose();
@@ -40,18 +41,19 @@ export function AddPartitionsModal({ connectionId, topic, current, opened, onClo
           label="Total partitions"
           min={current + 1}
           max={10_000}
+          clampBehavior="none"
           allowDecimal={false}
           value={total}
           error={tooFew ? `Enter more than ${current}.` : null}
-          onChange={(value) => setTotal(Number(value) || current)}
+          onChange={setTotal}
         />
         {add.error ? <ErrorNotice error={add.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button disabled={tooFew} loading={add.isPending} onClick={() => add.mutate({ topic, totalPartitions: total }, { onSuccess: close })}>
-            Grow to {total}
+          <Button disabled={tooFew} loading={add.isPending} onClick={() => add.mutate({ topic, totalPartitions: requested }, { onSuccess: close })}>
+            {tooFew ? 'Grow' : `Grow to ${requested}`}
           </Button>
         </Group>
       </Stack>

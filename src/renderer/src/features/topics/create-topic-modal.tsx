@@ -14,12 +14,15 @@ interface CreateTopicModalProps {
 
 export function CreateTopicModal({ connectionId, opened, onClose, onCreated }: CreateTopicModalProps) {
   const [name, setName] = useState('');
-  const [partitions, setPartitions] = useState<number>(1);
-  const [replicationFactor, setReplicationFactor] = useState<number>(1);
+  const [partitions, setPartitions] = useState<number | string>(1);
+  const [replicationFactor, setReplicationFactor] = useState<number | string>(1);
   const [retention, setRetention] = useState('default');
   const [touched, setTouched] = useState(false);
   const create = useCreateTopic(connectionId);
   const nameProblem = topicNameProblem(name.trim());
+  const wholeFrom1 = (value: number | string) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 ? null : 'A whole number from 1.');
+  const partitionsProblem = wholeFrom1(partitions);
+  const replicationProblem = wholeFrom1(replicationFactor);
 
   const close = () => {
     create.reset();
@@ -29,11 +32,11 @@ export function CreateTopicModal({ connectionId, opened, onClose, onCreated }: C
 
   const submit = () => {
     setTouched(true);
-    if (nameProblem) return;
+    if (nameProblem || partitionsProblem || replicationProblem) return;
     const ms = RETENTION_CHOICES.find((choice) => choice.value === retention)?.ms ?? null;
     const topic = name.trim();
     create.mutate(
-      { topic, partitions, replicationFactor, configs: ms === null ? {} : { 'retention.ms': ms } },
+      { topic, partitions: Number(partitions), replicationFactor: Number(replicationFactor), configs: ms === null ? {} : { 'retention.ms': ms } },
       {
         onSuccess: () => {
           setName('');
@@ -56,14 +59,15 @@ export function CreateTopicModal({ connectionId, opened, onClose, onCreated }: C
         <Stack gap="sm">
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={touched ? nameProblem : null} data-autofocus />
           <Group grow>
-            <NumberInput label="Partitions" min={1} max={10_000} allowDecimal={false} value={partitions} onChange={(value) => setPartitions(Number(value) || 1)} />
+            <NumberInput label="Partitions" min={1} max={10_000} allowDecimal={false} value={partitions} error={touched ? partitionsProblem : null} onChange={setPartitions} />
             <NumberInput
               label="Replication factor"
               min={1}
               max={32767}
               allowDecimal={false}
               value={replicationFactor}
-              onChange={(value) => setReplicationFactor(Number(value) || 1)}
+              error={touched ? replicationProblem : null}
+              onChange={setReplicationFactor}
             />
           </Group>
           <Select label="Retention" data={RETENTION_CHOICES} allowDeselect={false} value={retention} onChange={(value) => setRetention(value ?? 'default')} />

@@ -1,12 +1,11 @@
 // The topics of the active connection, filtered as you type.
-import { Anchor, Checkbox, Group, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTopics } from '../../api/use-topics';
 import { EmptyNotice } from '../../components/empty-notice';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingState } from '../../components/loading-state';
-import { formatBytes, formatCount } from '../../lib/format';
-import { routeHref } from '../../shell/use-route';
+import { TopicTable } from './topic-table';
 
 export function TopicList({ connectionId }: { connectionId: string }) {
   const [search, setSearch] = useState('');
@@ -30,32 +29,7 @@ export function TopicList({ connectionId }: { connectionId: string }) {
       {topics.error ? <ErrorNotice error={topics.error} onRetry={() => void topics.refetch()} /> : null}
       {topics.data && topics.data.length === 0 ? <EmptyNotice title="No topics yet" description="Create one, or produce to a new name and the broker creates it." /> : null}
       {topics.data && topics.data.length > 0 && shown.length === 0 ? <EmptyNotice title="No match" description={`No topic name contains “${search}”.`} /> : null}
-      {shown.length > 0 ? (
-        <Table highlightOnHover verticalSpacing="xs" aria-label="Topics">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Topic</Table.Th>
-              <Table.Th ta="right">Partitions</Table.Th>
-              <Table.Th ta="right">Replication</Table.Th>
-              <Table.Th ta="right">Messages</Table.Th>
-              <Table.Th ta="right">Size</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((topic) => (
-              <Table.Tr key={topic.name} data-testid={`topic-row-${topic.name}`}>
-                <Table.Td>
-                  <Anchor href={routeHref('topics', topic.name)}>{topic.name}</Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{topic.partitions}</Table.Td>
-                <Table.Td ta="right">{topic.replicationFactor}</Table.Td>
-                <Table.Td ta="right">{formatCount(topic.messageCount)}</Table.Td>
-                <Table.Td ta="right">{formatBytes(topic.sizeBytes)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : null}
+      {shown.length > 0 ? <TopicTable topics={shown} /> : null}
     </>
   );
 }
