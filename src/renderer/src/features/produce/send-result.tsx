@@ -20,7 +20,7 @@ export function SendResult({ topic, sent, total, elapsedMs }: SendResultProps) {
         <ScrollArea.Autosize mah={160}>
           <Group gap={6}>
             {sent.slice(0, SHOWN).map((record, index) => (
-              <Badge key={index} variant="light" data-testid="sent-record" data-partition={record.partition} data-offset={record.offset}>
+              <Badge key={index} variant="light" tt="none" data-testid="sent-record" data-partition={record.partition} data-offset={record.offset}>
                 partition {record.partition} · offset {record.offset}
               </Badge>
             ))}
