@@ -29,3 +29,14 @@ export const groupKeys = {
   list: (connectionId: string) => [...groupKeys.all(connectionId), 'list'] as const,
   describe: (connectionId: string, groupId: string) => [...groupKeys.all(connectionId), 'describe', groupId] as const,
 };
+
+export const browseKeys = {
+  all: (connectionId: string) => ['browse', connectionId] as const,
+  value: (connectionId: string, topic: string, partition: number, offset: string, part: 'key' | 'value') =>
+    [...browseKeys.all(connectionId), 'value', topic, partition, offset, part] as const,
+};
+
+export const laneKeys = {
+  all: ['lanes'] as const,
+  list: () => [...laneKeys.all, 'list'] as const,
+};

@@ -2,7 +2,11 @@
 import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { useActiveConnection } from '../api/use-active-connection';
+import { BrowseScreen } from '../features/browse/browse-screen';
 import { ConnectionsScreen } from '../features/connections/connections-screen';
+import { GroupsScreen } from '../features/groups/groups-screen';
+import { LagSampler } from '../features/groups/lag-sampler';
+import { LanesScreen } from '../features/lanes/lanes-screen';
 import { ProduceScreen } from '../features/produce/produce-screen';
 import { TopicsScreen } from '../features/topics/topics-screen';
 import { CommandPalette } from './command-palette';
@@ -21,6 +25,12 @@ function ScreenOutlet({ route }: { route: Route }) {
       return <ProduceScreen />;
     case 'topics':
       return <TopicsScreen selectedTopic={route.param} />;
+    case 'groups':
+      return <GroupsScreen selectedGroup={route.param} />;
+    case 'browse':
+      return <BrowseScreen key={route.param ?? ''} param={route.param} />;
+    case 'lanes':
+      return <LanesScreen topic={route.param} />;
   }
 }
 
@@ -33,6 +43,7 @@ export function AppLayout() {
     <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <ConnectionFrame />
       <CommandPalette />
+      <LagSampler />
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

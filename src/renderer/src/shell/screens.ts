@@ -14,6 +14,9 @@ export const SCREENS: readonly ScreenEntry[] = [
   { screen: 'topics', label: 'Topics', description: 'List, inspect, create, grow and delete topics', hotkey: 'mod+alt+1' },
   { screen: 'produce', label: 'Produce', description: 'Send messages and see where they land', hotkey: 'mod+alt+2' },
   { screen: 'connections', label: 'Connections', description: 'Clusters, credentials and the local broker', hotkey: 'mod+alt+3' },
+  { screen: 'groups', label: 'Groups', description: 'Consumer groups: lag, members, reset offsets, delete', hotkey: 'mod+alt+4' },
+  { screen: 'browse', label: 'Browse', description: 'Read a topic without a group, filter and export', hotkey: 'mod+alt+5' },
+  { screen: 'lanes', label: 'Lanes', description: 'Consumer groups side by side, reading live', hotkey: 'mod+alt+6' },
 ];
 
 export const THEME_HOTKEY = 'mod+J';

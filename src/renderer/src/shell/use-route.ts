@@ -2,7 +2,7 @@
 // screen in both Electron (file://) and browser mode.
 import { useSyncExternalStore } from 'react';
 
-export type Screen = 'connections' | 'topics' | 'produce';
+export type Screen = 'connections' | 'topics' | 'produce' | 'groups' | 'browse' | 'lanes';
 
 export interface Route {
   screen: Screen;
@@ -10,7 +10,7 @@ export interface Route {
   param: string | null;
 }
 
-const SCREENS: readonly Screen[] = ['connections', 'topics', 'produce'];
+const SCREENS: readonly Screen[] = ['connections', 'topics', 'produce', 'groups', 'browse', 'lanes'];
 
 export function parseRoute(hash: string): Route {
   const [first, ...rest] = hash.replace(/^#\/?/, '').split('/');

@@ -1,0 +1,39 @@
+// Browse: read a topic without a group. Arriving from a link (a group's
+// "not consumed yet" range) fills the form and starts reading at once.
+import { Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useActiveConnection } from '../../api/use-active-connection';
+import type { BrowseRequest } from '../../api/use-browse';
+import { parseBrowseParam } from './browse-link';
+import { BrowseForm } from './browse-form';
+import { browseFormFromLink, toBrowseRequest } from './browse-form-model';
+import { BrowseResults } from './browse-results';
+
+export function BrowseScreen({ param }: { param: string | null }) {
+  const { id: connectionId } = useActiveConnection();
+  return <BrowseWorkspace key={connectionId} connectionId={connectionId} param={param} />;
+}
+
+function BrowseWorkspace({ connectionId, param }: { connectionId: string; param: string | null }) {
+  const [link] = useState(() => parseBrowseParam(param));
+  const [values, setValues] = useState(() => browseFormFromLink(link));
+  const [touched, setTouched] = useState(false);
+  const [run, setRun] = useState<{ id: number; request: BrowseRequest } | null>(() => {
+    const request = link?.offset !== undefined ? toBrowseRequest(browseFormFromLink(link), connectionId) : null;
+    return request ? { id: 1, request } : null;
+  });
+
+  const read = () => {
+    setTouched(true);
+    const request = toBrowseRequest(values, connectionId);
+    if (request) setRun((previous) => ({ id: (previous?.id ?? 0) + 1, request }));
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>Browse</Title>
+      <BrowseForm connectionId={connectionId} values={values} onChange={setValues} onRead={read} touched={touched} />
+      {run ? <BrowseResults key={run.id} request={run.request} /> : null}
+    </Stack>
+  );
+}

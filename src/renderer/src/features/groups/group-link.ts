@@ -1,0 +1,3 @@
+import { routeHref } from '../../shell/use-route';
+
+export const groupHref = (groupId: string): string => routeHref('groups', groupId);
