@@ -1,0 +1,32 @@
+// The lane's controls. What is offered follows the lane's state: a stopped
+// lane can start, a running one can pause or stop. Membership and replay
+// work in any state the backend accepts; its refusal is shown as an error.
+import { Button, Group } from '@mantine/core';
+import type { LaneView } from '../../../../shared/contract/lanes';
+import type { LaneControlRequest } from '../../api/use-lanes';
+
+interface LaneControlsProps {
+  state: LaneView['state'];
+  memberCount: number;
+  busy: boolean;
+  onControl: (control: LaneControlRequest['control']) => void;
+}
+
+export function LaneControls({ state, memberCount, busy, onControl }: LaneControlsProps) {
+  const stopped = state === 'stopped' || state === 'failed';
+  const button = (control: LaneControlRequest['control'], label: string, options: { disabled?: boolean; color?: string } = {}) => (
+    <Button size="compact-xs" variant="light" color={options.color} disabled={busy || options.disabled} onClick={() => onControl(control)}>
+      {label}
+    </Button>
+  );
+  return (
+    <Group gap={4} wrap="wrap" role="toolbar" aria-label="Lane controls">
+      {stopped ? button('lanes.start', 'Start') : state === 'paused' ? button('lanes.resume', 'Resume') : button('lanes.pause', 'Pause')}
+      {stopped ? null : button('lanes.stop', 'Stop')}
+      {button('lanes.addMember', 'Add member', { disabled: memberCount >= 16 })}
+      {button('lanes.removeMember', 'Remove member', { disabled: memberCount <= 1 })}
+      {button('lanes.replay', 'Replay from earliest')}
+      {button('lanes.close', 'Close', { color: 'red' })}
+    </Group>
+  );
+}

@@ -1,0 +1,82 @@
+// Adds a lane to the picked topic: the group it reads as, where a group
+// without committed offsets starts, how many members, and auto-commit.
+import { Button, Group, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { OpenLaneRequest } from '../../api/use-lanes';
+import { emptyOpenLaneForm, MAX_LANE_MEMBERS, toOpenLaneRequest, validateOpenLaneForm, type OpenLaneFormValues } from './open-lane-form-model';
+
+interface OpenLaneFormProps {
+  connectionId: string;
+  topic: string;
+  /** Group ids of the topic's open lanes, so the suggested one is new. */
+  takenGroupIds: readonly string[];
+  opening: boolean;
+  onOpen: (request: OpenLaneRequest) => Promise<unknown>;
+}
+
+export function OpenLaneForm({ connectionId, topic, takenGroupIds, opening, onOpen }: OpenLaneFormProps) {
+  const [values, setValues] = useState<OpenLaneFormValues>(() => emptyOpenLaneForm(takenGroupIds));
+  const [showErrors, setShowErrors] = useState(false);
+  const errors = validateOpenLaneForm(values);
+  const shown = showErrors ? errors : {};
+  const set = <K extends keyof OpenLaneFormValues>(key: K, value: OpenLaneFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async () => {
+    setShowErrors(true);
+    if (Object.keys(errors).length > 0) return;
+    try {
+      await onOpen(toOpenLaneRequest(values, connectionId, topic));
+    } catch {
+      return; // the screen shows the error; keep the values for another try
+    }
+    setShowErrors(false);
+    setValues((previous) => ({ ...previous, groupId: emptyOpenLaneForm([...takenGroupIds, previous.groupId.trim()]).groupId }));
+  };
+
+  return (
+    <form
+      aria-label="Add lane"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput w={180} label="Group id" value={values.groupId} error={shown.groupId} onChange={(e) => set('groupId', e.currentTarget.value)} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="lane-offset-reset-label">
+            Offset reset
+          </Text>
+          <SegmentedControl
+            aria-labelledby="lane-offset-reset-label"
+            value={values.autoOffsetReset}
+            onChange={(value) => set('autoOffsetReset', value as OpenLaneFormValues['autoOffsetReset'])}
+            data={[
+              { value: 'earliest', label: 'Earliest' },
+              { value: 'latest', label: 'Latest' },
+            ]}
+          />
+        </Stack>
+        <NumberInput
+          w={100}
+          label="Members"
+          min={1}
+          max={MAX_LANE_MEMBERS}
+          clampBehavior="none"
+          allowDecimal={false}
+          value={values.members}
+          error={shown.members}
+          onChange={(value) => set('members', typeof value === 'number' ? value : Number.NaN)}
+        />
+        <Stack gap={4} pt={30}>
+          <Switch label="Auto-commit" checked={values.autoCommit} onChange={(e) => set('autoCommit', e.currentTarget.checked)} />
+        </Stack>
+        <Stack pt={25}>
+          <Button type="submit" loading={opening}>
+            Add lane
+          </Button>
+        </Stack>
+      </Group>
+    </form>
+  );
+}
