@@ -21,7 +21,8 @@ export const test = base.extend<Fixtures>({
   server: async ({}, use, testInfo) => {
     const server = await startAppServer();
     await use(server);
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server-output', { body: server.output.join('\n'), contentType: 'text/plain' });
+    const failed = testInfo.status !== testInfo.expectedStatus;
+    if (failed) await testInfo.attach('server-output', { body: server.output.join('\n'), contentType: 'text/plain' });
     await server.stop();
   },
   app: async ({ page, server }, use) => {

@@ -31,6 +31,8 @@ export async function startAppServer(): Promise<AppServer> {
   });
   const output: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  // A server that dies mid-test is reported in the attached output, not guessed at.
+  child.once('exit', (code, signal) => output.push(`[server exited: code ${code}, signal ${signal}]`));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
