@@ -17,18 +17,14 @@ export function LaneProduceBar({ connectionId, topic, readOnly }: LaneProduceBar
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [count, setCount] = useState(1);
+  const [sends, setSends] = useState(0);
   const produce = useProduce();
   const validCount = Number.isInteger(count) && count >= 1 && count <= 1_000_000;
 
   const send = () => {
     if (!validCount) return;
-    produce.mutate({
-      connectionId,
-      topic,
-      key: key === '' ? null : { encoding: 'utf8', data: key },
-      value: { encoding: 'utf8', data: value },
-      count,
-    });
+    const request = { connectionId, topic, key: key === '' ? null : { encoding: 'utf8' as const, data: key }, value: { encoding: 'utf8' as const, data: value }, count };
+    produce.mutate(request, { onSuccess: () => setSends((n) => n + 1) });
   };
 
   const sent = produce.data;
@@ -59,7 +55,7 @@ export function LaneProduceBar({ connectionId, topic, readOnly }: LaneProduceBar
         </Button>
       </Group>
       {sent ? (
-        <Text size="xs" c="dimmed" mt={4} data-testid="lane-produce-result">
+        <Text size="xs" c="dimmed" mt={4} data-testid="lane-produce-result" data-sends={sends}>
           Sent {formatCount(sent.total)} to {topic} in {Math.round(sent.elapsedMs)} ms
           {sent.sent.length === 1 ? ` (partition ${sent.sent[0]!.partition}, offset ${sent.sent[0]!.offset})` : ''}
         </Text>

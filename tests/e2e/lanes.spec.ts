@@ -1,0 +1,115 @@
+// The seed's scenario: lanes of different groups each get every message,
+// members of one group split the partitions, and stop/start, "latest" and
+// replay show exactly the records Kafka's group semantics say they should.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures.js';
+import { LanesPage } from './pages/lanes-page.js';
+
+const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/lanes.png');
+
+test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('topic', 3);
+  // (expectDetail's heading match would also find the "Create topic" dialog's title.)
+  await expect(app.page.getByRole('heading', { level: 2, name: 'topic', exact: true })).toBeVisible();
+  await expect(topics.partitionRows).toHaveCount(3);
+  await lanes.open('topic');
+  await lanes.addLane({ groupId: 'group_1' });
+  await lanes.addLane({ groupId: 'group_2', members: 2 });
+
+  await lanes.send('say hello~!!!!');
+  for (const group of ['group_1', 'group_2']) {
+    await expect(lanes.recordsWithValue(group, 'say hello~!!!!')).toHaveCount(1);
+    await expect(lanes.recordCount(group)).toHaveAttribute('data-count', '1');
+  }
+
+  // A few more, keyed so they spread over the partitions, for the README's picture.
+  await lanes.send('{"order": {{i}}, "item": "tea"}', { key: 'customer-{{i}}', copies: 12 });
+  for (const group of ['group_1', 'group_2']) await expect(lanes.recordCount(group)).toHaveAttribute('data-count', '13');
+  await expect(lanes.assignmentMembers('group_2')).toHaveCount(2);
+  await mkdir(resolve(SCREENSHOT, '..'), { recursive: true });
+  await app.page.screenshot({ path: SCREENSHOT });
+});
+
+test('two members of one group split four partitions, and each message appears once', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('orders', 4);
+  await topics.expectDetail('orders', 4);
+  await lanes.open('orders');
+  await lanes.addLane({ groupId: 'split', members: 2 });
+
+  const members = lanes.assignmentMembers('split');
+  await expect(members).toHaveCount(2);
+  await expect(lanes.lane('split').getByTestId('lane-assignment')).not.toHaveAttribute('data-generation', '');
+  const owned = new Map<string, string[]>();
+  for (const member of await members.all()) {
+    const partitions = (await member.getAttribute('data-partitions'))!.split(',');
+    expect(partitions).toHaveLength(2);
+    owned.set((await member.getAttribute('data-member'))!, partitions);
+  }
+  expect([...owned.values()].flat().sort()).toEqual(['0', '1', '2', '3']);
+
+  await lanes.send('order {{i}}', { key: 'k{{i}}', copies: 8 });
+  await expect(lanes.recordCount('split')).toHaveAttribute('data-count', '8');
+  for (let i = 0; i < 8; i++) await expect(lanes.recordsWithValue('split', `order ${i}`)).toHaveCount(1);
+  // Each record was read by the member that owns its partition.
+  for (const record of await lanes.records('split').all()) {
+    const member = (await record.getAttribute('data-member'))!;
+    expect(owned.get(member)).toContain(await record.getAttribute('data-partition'));
+  }
+  const perMember = await lanes.lane('split').getByTestId('lane-member-count').allTextContents();
+  expect(perMember.map(Number).reduce((a, b) => a + b, 0)).toBe(8);
+});
+
+test('a stopped lane, restarted, shows exactly the 5 messages sent while it was stopped', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('events', 2);
+  await topics.expectDetail('events', 2);
+  await lanes.open('events');
+  await lanes.addLane({ groupId: 'restarts' });
+  await lanes.send('before {{i}}', { copies: 3 });
+  await expect(lanes.recordCount('restarts')).toHaveAttribute('data-count', '3');
+
+  await lanes.control('restarts', 'Stop');
+  await lanes.expectState('restarts', 'stopped');
+  await lanes.send('while stopped {{i}}', { copies: 5 });
+  await lanes.control('restarts', 'Start');
+  await lanes.expectState('restarts', 'running');
+
+  await expect(lanes.recordCount('restarts')).toHaveAttribute('data-count', '5');
+  for (let i = 0; i < 5; i++) await expect(lanes.recordsWithValue('restarts', `while stopped ${i}`)).toHaveCount(1);
+  await expect(lanes.records('restarts').filter({ hasText: 'before' })).toHaveCount(0);
+  await expect(lanes.records('restarts')).toHaveCount(5);
+});
+
+test('a new lane set to latest shows only messages sent after it started', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('news', 2);
+  await topics.expectDetail('news', 2);
+  await lanes.open('news');
+  await lanes.send('old {{i}}', { copies: 4 });
+  await lanes.addLane({ groupId: 'latecomer', reset: 'Latest' });
+
+  await lanes.send('new {{i}}', { copies: 2 });
+  await expect(lanes.recordCount('latecomer')).toHaveAttribute('data-count', '2');
+  await expect(lanes.recordsWithValue('latecomer', 'new 0')).toHaveCount(1);
+  await expect(lanes.recordsWithValue('latecomer', 'new 1')).toHaveCount(1);
+  await expect(lanes.records('latecomer')).toHaveCount(2);
+});
+
+test('"replay from earliest" shows everything the topic holds', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('history', 2);
+  await topics.expectDetail('history', 2);
+  await lanes.open('history');
+  await lanes.send('early {{i}}', { copies: 3 });
+  await lanes.addLane({ groupId: 'replayer', reset: 'Latest' });
+  await lanes.send('late {{i}}', { copies: 2 });
+  await expect(lanes.recordCount('replayer')).toHaveAttribute('data-count', '2');
+
+  await lanes.control('replayer', 'Replay from earliest');
+  await expect(lanes.recordCount('replayer')).toHaveAttribute('data-count', '5');
+  for (const value of ['early 0', 'early 1', 'early 2', 'late 0', 'late 1']) await expect(lanes.recordsWithValue('replayer', value)).toHaveCount(1);
+  await lanes.expectState('replayer', 'running');
+});
