@@ -63,6 +63,7 @@ export function createBackend(deps: BackendDeps): Backend {
     userDataDir: deps.userDataDir,
     logger,
     localBootstrap: () => localBroker.status().bootstrap ?? `127.0.0.1:${preferredPort}`,
+    localBrokerState: () => localBroker.status().state,
   });
   const topics = new TopicService(connections);
   const produce = new ProduceService(connections, clock);

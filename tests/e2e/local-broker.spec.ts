@@ -8,9 +8,9 @@ test('stopping the local broker turns its screens into an explanation, and start
 
   await app.goTo('Topics');
   const error = app.page.getByTestId('error-notice');
-  // The backend reports the stopped local broker as an unreachable cluster.
-  await expect(error).toHaveAttribute('data-error-code', 'BROKER_UNREACHABLE');
-  await expect(error).toContainText('The cluster could not be reached.');
+  // The backend says the local broker is down, so the sentence can say what to do.
+  await expect(error).toHaveAttribute('data-error-code', 'LOCAL_BROKER_NOT_RUNNING');
+  await expect(error).toContainText('The local broker is not running.');
 
   await app.goTo('Connections');
   await app.page.getByTestId('local-broker-card').getByRole('button', { name: 'Start' }).click();

@@ -17,6 +17,8 @@ export interface ConnectionRegistryOptions {
   logger: Logger;
   /** The local broker's bootstrap address (its preferred one while it is not running). */
   localBootstrap: () => string;
+  /** The local broker's state; calls on the built-in profile are refused while it is stopped or failed. */
+  localBrokerState?: () => string;
   /** Builds a client; the default is the kafkajs adapter. */
   createClient?: (profile: StoredProfile) => KafkaClient;
 }
@@ -69,6 +71,7 @@ export class ConnectionRegistry {
 
   /** A client for reading. */
   client(id: string): KafkaClient {
+    if (id === LOCAL_CONNECTION_ID) this.requireLocalBroker();
     const profile = this.profile(id);
     const fingerprint = JSON.stringify(profile);
     const cached = this.clients.get(id);
@@ -84,6 +87,18 @@ export class ConnectionRegistry {
     const profile = this.profile(id);
     if (profile.readOnly) fail(ErrorCode.READ_ONLY_CONNECTION, `"${profile.name}" is a read-only connection: ${what} is not allowed.`);
     return this.client(id);
+  }
+
+  /**
+   * "Start the local broker" is the useful answer when it is down, not the
+   * generic "unreachable" a connection attempt would give. While it is still
+   * starting, calls go through and retry as usual.
+   */
+  private requireLocalBroker(): void {
+    const state = this.options.localBrokerState?.();
+    if (state === 'stopped' || state === 'stopping' || state === 'failed') {
+      fail(ErrorCode.LOCAL_BROKER_NOT_RUNNING, `The local broker is ${state === 'failed' ? 'not running: it failed to start' : state}.`, { retriable: true });
+    }
   }
 
   async dispose(): Promise<void> {

@@ -80,6 +80,8 @@ describe('localBroker through the backend', () => {
 
     expect(await h.client.call('localBroker.stop', {})).toMatchObject({ state: 'stopped', bootstrap: null, port: null });
     expect(await accepts(port)).toBe(false);
+    // Calls on the built-in profile now say what to do, not just "unreachable".
+    expect(await failureOf(h)).toBe('LOCAL_BROKER_NOT_RUNNING');
     unsubscribe();
     expect(seen.map((s) => s.state)).toEqual(['stopped', 'starting', 'running', 'stopping', 'stopped']);
   });
@@ -126,7 +128,7 @@ describe('localBroker through the backend', () => {
     const status = await h.client.call('localBroker.start', {});
     expect(status).toMatchObject({ state: 'failed', bootstrap: null });
     expect(status.notice).toMatch(/exited while starting \(code 3\).*disk on fire/);
-    expect(await failureOf(h)).toBe('BROKER_UNREACHABLE');
+    expect(await failureOf(h)).toBe('LOCAL_BROKER_NOT_RUNNING');
   });
 });
 
