@@ -7,7 +7,7 @@ import type { ConsumedRecord } from '../../../../shared/contract/common';
 import { payloadSummary } from './payload-format';
 
 const ROW_HEIGHT = 30;
-const COLUMNS = '56px 96px 190px minmax(80px, 1fr) minmax(120px, 3fr)';
+const COLUMNS = '56px 96px 215px minmax(80px, 1fr) minmax(120px, 3fr)';
 
 export const recordId = (record: ConsumedRecord): string => `${record.partition}:${record.offset}`;
 

@@ -141,6 +141,9 @@ export function ResetOffsetsForm({ connectionId, groupId, topics, activeMembers,
               Some targets fall outside the log; those partitions move to its nearest end.
             </Text>
           ) : null}
+          <Text size="sm" fw={500}>
+            Dry run: nothing has been written yet
+          </Text>
           <ResetPreviewTable preview={preview.data} caption="Reset preview" />
         </>
       ) : null}
