@@ -113,3 +113,40 @@ test('"replay from earliest" shows everything the topic holds', async ({ app, to
   for (const value of ['early 0', 'early 1', 'early 2', 'late 0', 'late 1']) await expect(lanes.recordsWithValue('replayer', value)).toHaveCount(1);
   await lanes.expectState('replayer', 'running');
 });
+
+test('adding and removing a member shows the join, the leave and each new generation on the timeline', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('rebalancing', 4);
+  await topics.expectDetail('rebalancing', 4);
+  await lanes.open('rebalancing');
+  await lanes.addLane({ groupId: 'elastic' });
+  const assignment = lanes.lane('elastic').getByTestId('lane-assignment');
+  await expect(assignment).not.toHaveAttribute('data-generation', '');
+  const first = Number(await assignment.getAttribute('data-generation'));
+
+  await lanes.control('elastic', 'Add member');
+  const timeline = lanes.lane('elastic').getByTestId('lane-timeline-entry');
+  await expect(timeline.filter({ hasText: /member-2 joined$/ })).toHaveCount(1);
+  await expect(lanes.assignmentMembers('elastic')).toHaveCount(2);
+  await expect(lanes.assignmentMembers('elastic').filter({ hasText: 'not assigned' })).toHaveCount(0);
+  expect(Number(await assignment.getAttribute('data-generation'))).toBeGreaterThan(first);
+  await expect(timeline.filter({ hasText: `generation ${await assignment.getAttribute('data-generation')}` })).toHaveCount(1);
+
+  await lanes.control('elastic', 'Remove member');
+  await expect(timeline.filter({ hasText: /member-2 left$/ })).toHaveCount(1);
+  await expect(lanes.assignmentMembers('elastic')).toHaveCount(1);
+  await expect(lanes.assignmentMembers('elastic')).toHaveAttribute('data-partitions', '0,1,2,3');
+});
+
+test('20,000 records sent at once reach two lanes completely', async ({ app, topics }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('firehose', 4);
+  await topics.expectDetail('firehose', 4);
+  await lanes.open('firehose');
+  await lanes.addLane({ groupId: 'fast_1' });
+  await lanes.addLane({ groupId: 'fast_2', members: 2 });
+  await lanes.send('record {{i}} of a burst', { key: 'k{{i}}', copies: 20_000 });
+  for (const group of ['fast_1', 'fast_2']) await expect(lanes.recordCount(group)).toHaveAttribute('data-count', '20000', { timeout: 45_000 });
+  // Virtualized: a few dozen rows in the DOM, not 20,000.
+  expect(await lanes.records('fast_1').count()).toBeLessThan(100);
+});

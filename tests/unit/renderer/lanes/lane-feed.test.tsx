@@ -42,7 +42,9 @@ describe('LaneFeed', () => {
         { member: 'member-0', partitions: [2, 0] },
       ],
     });
-    feed.push({ type: 'rebalance', seq: 3, member: 'member-10', change: 'leave', at: '1200' });
+    // The same generation again (a late member confirming it) changes the assignment, not the timeline.
+    feed.push({ type: 'assignment', seq: 3, generationId: 2, members: [{ member: 'member-1', partitions: [3, 1] }, { member: 'member-0', partitions: [2, 0] }, { member: 'member-10', partitions: [] }] });
+    feed.push({ type: 'rebalance', seq: 4, member: 'member-10', change: 'leave', at: '1200' });
     const snapshot = feed.flush();
     expect(snapshot.generationId).toBe(2);
     expect(snapshot.assignment).toEqual([

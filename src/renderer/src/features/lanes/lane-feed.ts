@@ -124,8 +124,9 @@ export class LaneFeed {
       case 'assignment': {
         const assignment = event.members.map((m) => ({ member: m.member, partitions: [...m.partitions].sort((a, b) => a - b) }));
         assignment.sort((a, b) => memberOrder(a.member, b.member));
-        const entry = this.entry('generation', this.now(), null, event.generationId);
-        return { ...next, generationId: event.generationId, assignment, timeline: addEntry(next.timeline, entry) };
+        // The same generation can be reported again as late members confirm it: one entry per generation.
+        const timeline = event.generationId === next.generationId ? next.timeline : addEntry(next.timeline, this.entry('generation', this.now(), null, event.generationId));
+        return { ...next, generationId: event.generationId, assignment, timeline };
       }
       case 'rebalance': {
         const at = Number(event.at);
