@@ -32,6 +32,29 @@ test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2
   await app.page.screenshot({ path: SCREENSHOT });
 });
 
+test('lanes keep reading while the Produce screen is open: a message sent there is in every lane on the way back', async ({ app, topics, produce }) => {
+  const lanes = new LanesPage(app.page);
+  await topics.createTopic('shared', 2);
+  await topics.expectDetail('shared', 2);
+  await lanes.open('shared');
+  await lanes.addLane({ groupId: 'reader_a' });
+  await lanes.addLane({ groupId: 'reader_b', members: 2 });
+  await lanes.send('from the lanes screen');
+  await expect(lanes.recordCount('reader_b')).toHaveAttribute('data-count', '1');
+
+  await app.goTo('Produce');
+  await produce.send({ topic: 'shared', key: 'k', value: 'from the produce screen' });
+  await expect(produce.sentRecords.first()).toHaveAttribute('data-offset', /\d+/);
+
+  // The navigation link returns to the topic last shown.
+  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Lanes/ }).click();
+  for (const group of ['reader_a', 'reader_b']) {
+    await expect(lanes.recordsWithValue(group, 'from the produce screen')).toHaveCount(1);
+    await expect(lanes.recordsWithValue(group, 'from the lanes screen')).toHaveCount(1);
+    await expect(lanes.recordCount(group)).toHaveAttribute('data-count', '2');
+  }
+});
+
 test('two members of one group split four partitions, and each message appears once', async ({ app, topics }) => {
   const lanes = new LanesPage(app.page);
   await topics.createTopic('orders', 4);

@@ -37,6 +37,8 @@ export interface LaneSnapshot {
 }
 
 export const TIMELINE_LIMIT = 200;
+/** Queued events past which the feed folds them without waiting for a frame. */
+export const EAGER_FLUSH_EVENTS = 256;
 
 export const emptySnapshot = (): LaneSnapshot => ({
   state: null,
@@ -68,6 +70,8 @@ export class LaneFeed {
 
   push(event: LaneEvent): void {
     this.queue.push(event);
+    // Frames stop in a hidden tab; the buffer is bounded, the queue is not, so fold early.
+    if (this.queue.length >= EAGER_FLUSH_EVENTS) this.flush();
   }
 
   /** A new run (start or replay): the records start over, the timeline stays. */

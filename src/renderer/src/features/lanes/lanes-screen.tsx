@@ -2,6 +2,8 @@
 // so a reload comes back to it; the lanes themselves live in the backend
 // (lanes.list) and keep reading while this screen is closed.
 import { Anchor, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useApiClient } from '../../api/client';
 import { useActiveConnection } from '../../api/use-active-connection';
 import { useLanes, useOpenLane } from '../../api/use-lanes';
 import { useTopics } from '../../api/use-topics';
@@ -10,6 +12,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { LoadingState } from '../../components/loading-state';
 import { navigate, routeHref } from '../../shell/use-route';
 import { LaneColumn } from './lane-column';
+import { laneFeedRegistry } from './lane-feed-registry';
+import { useLanesUiStore } from './lanes-ui-store';
 import { LaneProduceBar } from './lane-produce-bar';
 import { OpenLaneForm } from './open-lane-form';
 
@@ -18,6 +22,17 @@ export function LanesScreen({ topic }: { topic: string | null }) {
   const topics = useTopics(connectionId);
   const lanes = useLanes();
   const openLane = useOpenLane();
+  const client = useApiClient();
+  const lastTopic = useLanesUiStore((state) => state.lastTopic[connectionId]);
+  const rememberTopic = useLanesUiStore((state) => state.rememberTopic);
+  useEffect(() => {
+    if (topic !== null) rememberTopic(connectionId, topic);
+    else if (lastTopic !== undefined) window.location.replace(routeHref('lanes', lastTopic));
+  }, [connectionId, topic, lastTopic, rememberTopic]);
+  // Lanes closed (here or elsewhere) stop feeding; open ones keep reading off-screen.
+  useEffect(() => {
+    if (lanes.data) laneFeedRegistry(client).retainOnly(new Set(lanes.data.map((lane) => lane.laneId)));
+  }, [client, lanes.data]);
   const topicLanes = (lanes.data ?? []).filter((lane) => lane.connectionId === connectionId && lane.topic === topic);
   const topicNames = (topics.data ?? []).map((candidate) => candidate.name);
   const partitions = topics.data?.find((candidate) => candidate.name === topic)?.partitions;
@@ -32,6 +47,7 @@ export function LanesScreen({ topic }: { topic: string | null }) {
             label="Topic"
             placeholder={topics.isPending ? 'Loading topics…' : 'Pick a topic'}
             searchable
+            allowDeselect={false}
             nothingFoundMessage="No such topic"
             data={topic !== null && !topicNames.includes(topic) ? [topic, ...topicNames] : topicNames}
             value={topic}
