@@ -60,4 +60,10 @@ test('browse from latest − N reads only the last N of each partition', async (
   await expect(browse.rows).toHaveCount(2);
   await expect(browse.rows.filter({ hasText: 'tick 4' })).toHaveCount(1);
   await expect(browse.rows.filter({ hasText: 'tick 5' })).toHaveCount(1);
+
+  // The read is in the URL: a reload reads the same again.
+  expect(new URL(app.page.url()).hash).toBe(`#/browse/${encodeURIComponent('ticks?from=latest&minus=1&max=500')}`);
+  await app.page.reload();
+  await expect(browse.status).toContainText('2 loaded — reached the end of every partition');
+  await expect(app.page.getByRole('textbox', { name: 'N records back from the end' })).toHaveValue('1');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialBrowseState, reduceBrowse } from '../../../../src/renderer/src/api/use-browse';
-import { browseFormFromLink, toBrowseRequest, validateBrowseForm } from '../../../../src/renderer/src/features/browse/browse-form-model';
+import { browseFormFromLink, requestFromLink, toBrowseLink, toBrowseRequest, validateBrowseForm } from '../../../../src/renderer/src/features/browse/browse-form-model';
 import { progressPercent } from '../../../../src/renderer/src/features/browse/browse-progress';
 import type { ConsumedRecord } from '../../../../src/shared/contract/common';
 
@@ -35,8 +35,14 @@ describe('browse stream state', () => {
 
 describe('browse form', () => {
   it('starts from a link at its partition and offset, and builds the request for each start', () => {
-    const linked = browseFormFromLink({ topic: 'orders', partition: 2, offset: '15', maxRecords: 7 });
-    expect(toBrowseRequest(linked, 'local')).toEqual({ connectionId: 'local', topic: 'orders', start: { from: 'offset', offset: '15' }, partitions: [2], maxRecords: 7, maxWaitMs: 30_000 });
+    const link = { topic: 'orders', partitions: [2], start: { from: 'offset' as const, offset: '15' }, maxRecords: 7 };
+    const expected = { connectionId: 'local', topic: 'orders', start: { from: 'offset', offset: '15' }, partitions: [2], maxRecords: 7, maxWaitMs: 30_000 };
+    expect(toBrowseRequest(browseFormFromLink(link), 'local')).toEqual(expected);
+    expect(requestFromLink(link, 'local')).toEqual(expected);
+    expect(toBrowseLink(requestFromLink(link, 'local'))).toEqual(link);
+    const at = { topic: 'orders', start: { from: 'timestamp' as const, timestamp: '1700000000123' } };
+    expect(requestFromLink(at, 'local').start).toEqual(at.start);
+    expect(toBrowseRequest(browseFormFromLink(at), 'local')?.start).toEqual({ from: 'timestamp', timestamp: '1700000000000' });
     const base = browseFormFromLink({ topic: 'orders' });
     expect(toBrowseRequest(base, 'local')?.start).toEqual({ from: 'earliest' });
     expect(toBrowseRequest({ ...base, start: 'latest', minus: 20 }, 'local')?.start).toEqual({ from: 'latest', minus: 20 });

@@ -62,7 +62,7 @@ describe('<GroupOffsetsTable> and <UnconsumedView>', () => {
     renderWithProviders(<UnconsumedView offsets={offsets} />, fakeClient().client);
     const behind = screen.getByTestId('unconsumed-orders-0');
     expect(behind).toHaveTextContent('3 → 10');
-    expect(within(behind).getByRole('link', { name: 'Browse' })).toHaveAttribute('href', `#/browse/${encodeURIComponent('orders?partition=0&offset=3&max=7')}`);
+    expect(within(behind).getByRole('link', { name: 'Browse' })).toHaveAttribute('href', `#/browse/${encodeURIComponent('orders?partitions=0&from=offset&offset=3&max=7')}`);
     expect(screen.queryByTestId('unconsumed-orders-1')).not.toBeInTheDocument();
     expect(screen.getByText(/1 partition has no committed offset/)).toBeInTheDocument();
   });

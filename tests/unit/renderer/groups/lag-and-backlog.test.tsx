@@ -35,12 +35,16 @@ describe('what a group has not consumed yet', () => {
     ]);
   });
 
-  it('links to Browse with the topic, partition, start offset and count, and reads the link back', () => {
-    const param = browseParam({ topic: 'orders.v1', partition: 2, offset: '15', maxRecords: 7 });
-    expect(param).toBe('orders.v1?partition=2&offset=15&max=7');
-    expect(parseBrowseParam(param)).toEqual({ topic: 'orders.v1', partition: 2, offset: '15', maxRecords: 7 });
+  it('puts a read in the URL (partitions, start, limit) and reads it back, leaving out what is malformed', () => {
+    const param = browseParam({ topic: 'orders.v1', partitions: [2], start: { from: 'offset', offset: '15' }, maxRecords: 7 });
+    expect(param).toBe('orders.v1?partitions=2&from=offset&offset=15&max=7');
+    expect(parseBrowseParam(param)).toEqual({ topic: 'orders.v1', partitions: [2], start: { from: 'offset', offset: '15' }, maxRecords: 7 });
+    for (const start of [{ from: 'earliest' }, { from: 'latest', minus: 20 }, { from: 'timestamp', timestamp: '1700000000123' }] as const) {
+      expect(parseBrowseParam(browseParam({ topic: 't', partitions: [0, 3], start }))).toEqual({ topic: 't', partitions: [0, 3], start });
+    }
     expect(parseBrowseParam('orders')).toEqual({ topic: 'orders' });
-    expect(parseBrowseParam('orders?partition=x&offset=-1')).toEqual({ topic: 'orders' });
+    expect(parseBrowseParam('orders?partitions=x&from=offset&offset=-1&max=lots')).toEqual({ topic: 'orders' });
+    expect(parseBrowseParam('orders?from=latest&minus=2000000')).toEqual({ topic: 'orders' });
     expect(parseBrowseParam(null)).toBeNull();
   });
 });

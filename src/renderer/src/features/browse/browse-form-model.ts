@@ -30,15 +30,34 @@ export const MAX_RECORDS_LIMIT = 100_000;
 /** How long one read may take before it stops with what it has. */
 export const BROWSE_WAIT_MS = 30_000;
 
+/** Milliseconds as the datetime-local input shows them, in the user's time zone. */
+export function toDateTimeInput(ms: string): string {
+  const date = new Date(Number(ms));
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
 export function browseFormFromLink(link: BrowseLink | null): BrowseFormValues {
+  const start = link?.start ?? { from: 'earliest' as const };
   return {
     topic: link?.topic ?? '',
-    start: link?.offset !== undefined ? 'offset' : 'earliest',
-    minus: 100,
-    offset: link?.offset ?? '',
-    timestamp: '',
-    partitions: link?.partition !== undefined ? [link.partition] : [],
+    start: start.from,
+    minus: start.from === 'latest' ? start.minus : 100,
+    offset: start.from === 'offset' ? start.offset : '',
+    timestamp: start.from === 'timestamp' ? toDateTimeInput(start.timestamp) : '',
+    partitions: link?.partitions ?? [],
     maxRecords: link?.maxRecords ?? 500,
+  };
+}
+
+/** The link that reads the same again: the request's topic, partitions, start and limit. */
+export function toBrowseLink(request: BrowseRequest): BrowseLink {
+  return {
+    topic: request.topic,
+    ...(request.partitions ? { partitions: request.partitions } : {}),
+    start: request.start,
+    ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}),
   };
 }
 
@@ -68,6 +87,18 @@ export function toBrowseRequest(values: BrowseFormValues, connectionId: string):
     start,
     ...(values.partitions.length > 0 ? { partitions: [...values.partitions].sort((a, b) => a - b) } : {}),
     maxRecords: values.maxRecords,
+    maxWaitMs: BROWSE_WAIT_MS,
+  };
+}
+
+/** The read a link asks for, exactly (a timestamp keeps its milliseconds). */
+export function requestFromLink(link: BrowseLink & { start: BrowseRequest['start'] }, connectionId: string): BrowseRequest {
+  return {
+    connectionId,
+    topic: link.topic,
+    start: link.start,
+    ...(link.partitions ? { partitions: link.partitions } : {}),
+    maxRecords: Math.min(Math.max(link.maxRecords ?? 500, 1), MAX_RECORDS_LIMIT),
     maxWaitMs: BROWSE_WAIT_MS,
   };
 }

@@ -1,12 +1,13 @@
-// Browse: read a topic without a group. Arriving from a link (a group's
-// "not consumed yet" range) fills the form and starts reading at once.
+// Browse: read a topic without a group. Each read is a URL, so a reload or a
+// link (a group's "not consumed yet" range) fills the form and reads at once.
 import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useActiveConnection } from '../../api/use-active-connection';
 import type { BrowseRequest } from '../../api/use-browse';
-import { parseBrowseParam } from './browse-link';
+import { navigate } from '../../shell/use-route';
+import { browseParam, parseBrowseParam } from './browse-link';
 import { BrowseForm } from './browse-form';
-import { browseFormFromLink, toBrowseRequest } from './browse-form-model';
+import { browseFormFromLink, requestFromLink, toBrowseLink, toBrowseRequest } from './browse-form-model';
 import { BrowseResults } from './browse-results';
 
 export function BrowseScreen({ param }: { param: string | null }) {
@@ -18,15 +19,16 @@ function BrowseWorkspace({ connectionId, param }: { connectionId: string; param:
   const [link] = useState(() => parseBrowseParam(param));
   const [values, setValues] = useState(() => browseFormFromLink(link));
   const [touched, setTouched] = useState(false);
-  const [run, setRun] = useState<{ id: number; request: BrowseRequest } | null>(() => {
-    const request = link?.offset !== undefined ? toBrowseRequest(browseFormFromLink(link), connectionId) : null;
-    return request ? { id: 1, request } : null;
-  });
+  const [run, setRun] = useState<{ id: number; request: BrowseRequest } | null>(() => (link?.start ? { id: 1, request: requestFromLink({ ...link, start: link.start }, connectionId) } : null));
 
   const read = () => {
     setTouched(true);
     const request = toBrowseRequest(values, connectionId);
-    if (request) setRun((previous) => ({ id: (previous?.id ?? 0) + 1, request }));
+    if (!request) return;
+    const next = browseParam(toBrowseLink(request));
+    // A new read gets its own URL (this screen then opens afresh from it); the same one reads again in place.
+    if (next === param) setRun((previous) => ({ id: (previous?.id ?? 0) + 1, request }));
+    else navigate('browse', next);
   };
 
   return (

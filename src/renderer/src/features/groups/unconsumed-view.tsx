@@ -67,7 +67,12 @@ export function UnconsumedView({ offsets }: { offsets: GroupDetail['offsets'] })
                     component="a"
                     size="compact-xs"
                     variant="light"
-                    href={browseHref({ topic: range.topic, partition: range.partition, offset: range.from, maxRecords: Number(range.count > BigInt(BROWSE_MAX) ? BigInt(BROWSE_MAX) : range.count) })}
+                    href={browseHref({
+                      topic: range.topic,
+                      partitions: [range.partition],
+                      start: { from: 'offset', offset: range.from },
+                      maxRecords: Number(range.count > BigInt(BROWSE_MAX) ? BigInt(BROWSE_MAX) : range.count),
+                    })}
                   >
                     Browse
                   </Button>
