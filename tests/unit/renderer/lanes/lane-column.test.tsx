@@ -166,6 +166,21 @@ describe('LaneColumn', () => {
     expect(calls).toEqual(['stop {"laneId":"lane-1"}', 'start {"laneId":"lane-1"}']);
   });
 
+  it('offers Resume on a paused lane and Pause on a running one', async () => {
+    const resumed: unknown[] = [];
+    const { stream, frames } = renderLane({ 'lanes.resume': (input: unknown) => (resumed.push(input), { ...lane, state: 'running' }) });
+    act(() => stream.emit({ type: 'state', seq: 0, state: 'paused', detail: null }));
+    frames.frame();
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Resume' }));
+    expect(resumed).toEqual([{ laneId: 'lane-1' }]);
+    act(() => stream.emit({ type: 'state', seq: 1, state: 'running', detail: null }));
+    frames.frame();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    // Removing is offered only while another member stays.
+    expect(screen.getByRole('button', { name: 'Remove member' })).toBeEnabled();
+  });
+
   it('shows a lane error from its code as a sentence', () => {
     const { stream, frames } = renderLane();
     act(() => stream.emit({ type: 'error', seq: 0, code: 'BROKER_UNREACHABLE', message: 'member-0 lost 127.0.0.1:9092', retriable: true }));

@@ -16,6 +16,7 @@ import { laneFeedRegistry } from './lane-feed-registry';
 import { useLanesUiStore } from './lanes-ui-store';
 import { LaneProduceBar } from './lane-produce-bar';
 import { OpenLaneForm } from './open-lane-form';
+import { OtherTopicLanes } from './other-topic-lanes';
 
 export function LanesScreen({ topic }: { topic: string | null }) {
   const { id: connectionId, readOnly } = useActiveConnection();
@@ -33,7 +34,8 @@ export function LanesScreen({ topic }: { topic: string | null }) {
   useEffect(() => {
     if (lanes.data) laneFeedRegistry(client).retainOnly(new Set(lanes.data.map((lane) => lane.laneId)));
   }, [client, lanes.data]);
-  const topicLanes = (lanes.data ?? []).filter((lane) => lane.connectionId === connectionId && lane.topic === topic);
+  const connectionLanes = (lanes.data ?? []).filter((lane) => lane.connectionId === connectionId);
+  const topicLanes = connectionLanes.filter((lane) => lane.topic === topic);
   const topicNames = (topics.data ?? []).map((candidate) => candidate.name);
   const partitions = topics.data?.find((candidate) => candidate.name === topic)?.partitions;
 
@@ -60,6 +62,7 @@ export function LanesScreen({ topic }: { topic: string | null }) {
           ) : null}
         </Group>
       </Group>
+      <OtherTopicLanes lanes={connectionLanes} topic={topic} />
       {topics.error ? <ErrorNotice error={topics.error} title="Topics could not be listed" onRetry={() => void topics.refetch()} /> : null}
       {topic === null ? (
         topics.data && topics.data.length === 0 ? (

@@ -3,7 +3,7 @@
 import { Button, Group, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OpenLaneRequest } from '../../api/use-lanes';
-import { emptyOpenLaneForm, MAX_LANE_MEMBERS, toOpenLaneRequest, validateOpenLaneForm, type OpenLaneFormValues } from './open-lane-form-model';
+import { emptyOpenLaneForm, MAX_LANE_MEMBERS, suggestGroupId, toOpenLaneRequest, validateOpenLaneForm, type OpenLaneFormValues } from './open-lane-form-model';
 
 interface OpenLaneFormProps {
   connectionId: string;
@@ -15,22 +15,28 @@ interface OpenLaneFormProps {
 }
 
 export function OpenLaneForm({ connectionId, topic, takenGroupIds, opening, onOpen }: OpenLaneFormProps) {
-  const [values, setValues] = useState<OpenLaneFormValues>(() => emptyOpenLaneForm(takenGroupIds));
+  const [draft, setDraft] = useState<OpenLaneFormValues>(() => emptyOpenLaneForm(takenGroupIds));
+  // Until the user types a group id, it follows the lanes as they load and open.
+  const [groupEdited, setGroupEdited] = useState(false);
+  const [openedHere, setOpenedHere] = useState<string[]>([]);
   const [showErrors, setShowErrors] = useState(false);
+  const values = groupEdited ? draft : { ...draft, groupId: suggestGroupId([...takenGroupIds, ...openedHere]) };
   const errors = validateOpenLaneForm(values);
   const shown = showErrors ? errors : {};
-  const set = <K extends keyof OpenLaneFormValues>(key: K, value: OpenLaneFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof OpenLaneFormValues>(key: K, value: OpenLaneFormValues[K]) => setDraft({ ...values, [key]: value });
 
   const submit = async () => {
     setShowErrors(true);
     if (Object.keys(errors).length > 0) return;
+    const request = toOpenLaneRequest(values, connectionId, topic);
     try {
-      await onOpen(toOpenLaneRequest(values, connectionId, topic));
+      await onOpen(request);
     } catch {
       return; // the screen shows the error; keep the values for another try
     }
     setShowErrors(false);
-    setValues((previous) => ({ ...previous, groupId: emptyOpenLaneForm([...takenGroupIds, previous.groupId.trim()]).groupId }));
+    setOpenedHere((previous) => [...previous, request.groupId]);
+    setGroupEdited(false);
   };
 
   return (
@@ -42,7 +48,16 @@ export function OpenLaneForm({ connectionId, topic, takenGroupIds, opening, onOp
       }}
     >
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput w={180} label="Group id" value={values.groupId} error={shown.groupId} onChange={(e) => set('groupId', e.currentTarget.value)} />
+        <TextInput
+          w={180}
+          label="Group id"
+          value={values.groupId}
+          error={shown.groupId}
+          onChange={(e) => {
+            setGroupEdited(true);
+            set('groupId', e.currentTarget.value);
+          }}
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="lane-offset-reset-label">
             Offset reset
