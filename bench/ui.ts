@@ -31,6 +31,8 @@ const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const LANES = Number(process.env['BENCH_LANES'] ?? 4);
 const HEADED = process.env['BENCH_HEADED'] === '1';
+/** BENCH_CPU_PROFILE=1: a CPU profile of the page per round, saved in bench/.work, with its heaviest functions printed (it slows the page). */
+const CPU_PROFILE = process.env['BENCH_CPU_PROFILE'] === '1';
 const PARTITIONS = 4;
 const RECORD_BYTES = 100;
 const TOPIC = 'bench';
@@ -183,11 +185,30 @@ interface RoundResult {
   peakRatePerSecond: number;
   longTasks: number;
   longestTaskMs: number;
+  /** The five longest, in ms, longest first. */
+  topTasksMs: number[];
   slowFrames: number;
   longestFrameGapMs: number;
   frames: number;
   heap: Heap;
   badges: LaneBadges;
+  /** Main-thread seconds spent during the round, from CDP Performance.getMetrics. */
+  mainThread: MainThreadTime;
+}
+
+interface MainThreadTime {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+type Cdp = Parameters<typeof measureHeap>[1];
+
+async function mainThreadTime(cdp: Cdp): Promise<MainThreadTime> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { task: value('TaskDuration'), script: value('ScriptDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration') };
 }
 
 /** The most records rendered in any one-second window. */
@@ -202,8 +223,9 @@ function peakRate(counts: [number, number][], base: number): number {
   return best;
 }
 
-async function runRound(round: number, page: Page, cdp: Parameters<typeof measureHeap>[1], server: AppServer, input: string): Promise<RoundResult> {
+async function runRound(round: number, page: Page, cdp: Cdp, server: AppServer, input: string): Promise<RoundResult> {
   const before = await page.evaluate(() => ({ now: performance.now(), total: (globalThis as unknown as PageGlobals).__benchProbe!.total }));
+  const timeBefore = await mainThreadTime(cdp);
   await takeProbe(page, before.now);
   const target = before.total + RECORDS * LANES;
   const produceStarted = performance.now();
@@ -220,6 +242,13 @@ async function runRound(round: number, page: Page, cdp: Parameters<typeof measur
   const lastAt = probed.counts.at(-1)![0];
   const renderSeconds = (lastAt - before.now) / 1000;
   const rendered = total - before.total;
+  const timeAfter = await mainThreadTime(cdp);
+  const mainThread = {
+    task: timeAfter.task - timeBefore.task,
+    script: timeAfter.script - timeBefore.script,
+    layout: timeAfter.layout - timeBefore.layout,
+    style: timeAfter.style - timeBefore.style,
+  };
   const badges = await readLanes(page);
   const heap = await measureHeap(page, cdp);
   return {
@@ -231,12 +260,37 @@ async function runRound(round: number, page: Page, cdp: Parameters<typeof measur
     peakRatePerSecond: peakRate(probed.counts, before.total),
     longTasks: probed.longTasks.length,
     longestTaskMs: Math.max(0, ...probed.longTasks.map((t) => t.duration)),
+    topTasksMs: probed.longTasks.map((t) => t.duration).sort((a, b) => b - a).slice(0, 5),
     slowFrames: probed.slowFrames.length,
     longestFrameGapMs: Math.max(0, ...probed.slowFrames.map(([, gap]) => gap)),
     frames: probed.frames,
     heap,
     badges,
+    mainThread,
   };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** Writes the round's profile and prints the functions with the most self time. */
+function reportProfile(round: number, profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const file = join(work, `ui-round-${round}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = byId.get(samples[i]!)!.callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`  round ${round} CPU profile (${file}), most self time:`);
+  for (const [name, ms] of top) console.log(`    ${format(ms).padStart(6)} ms  ${name}`);
 }
 
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -263,6 +317,11 @@ function printTable(results: RoundResult[], baseline: Heap): void {
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log('  ' + row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
+  for (const r of results) console.log(`  round ${r.round} long tasks (longest five): ${r.topTasksMs.map((ms) => `${format(ms)} ms`).join(', ') || 'none'}`);
+  for (const r of results) {
+    const { task, script, layout, style } = r.mainThread;
+    console.log(`  round ${r.round} main thread busy ${task.toFixed(2)} s of ${r.renderSeconds.toFixed(2)} s: script ${script.toFixed(2)} s, style ${style.toFixed(2)} s, layout ${layout.toFixed(2)} s, other ${(task - script - style - layout).toFixed(2)} s`);
+  }
   for (const r of results) console.log(`  round ${r.round} lanes: counts ${r.badges.counts.map(format).join(' / ')}; ${r.badges.trimmed.join(' / ')}; backpressure ${r.badges.backpressure.join(' / ')}`);
 }
 
@@ -298,6 +357,7 @@ async function main(): Promise<void> {
     // tsx names functions with an `__name` helper; the page has none, so give it a no-op one.
     await page.addInitScript('globalThis.__name = (target) => target;');
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const app = new AppPage(page);
     await app.open(server.url);
     await app.goTo('Topics');
@@ -316,7 +376,9 @@ async function main(): Promise<void> {
     );
     const results: RoundResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      if (CPU_PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const result = await runRound(round, page, cdp, server, input);
+      if (CPU_PROFILE) reportProfile(round, (await cdp.send('Profiler.stop')).profile);
       results.push(result);
       console.log(`  round ${round} done: ${format(result.rendered)} records rendered in ${result.renderSeconds.toFixed(2)} s`);
     }

@@ -78,7 +78,11 @@ export function LanesScreen({ topic }: { topic: string | null }) {
             topic={topic}
             takenGroupIds={topicLanes.map((lane) => lane.groupId)}
             opening={openLane.isPending}
-            onOpen={(request) => openLane.mutateAsync(request)}
+            onOpen={async (request) => {
+              const lane = await openLane.mutateAsync(request);
+              // Subscribe now, not when the refetched list mounts the lane: its members are joining.
+              laneFeedRegistry(client).feed(lane.laneId);
+            }}
           />
           {openLane.error ? <ErrorNotice error={openLane.error} title="The lane did not open" /> : null}
           <LaneProduceBar connectionId={connectionId} topic={topic} readOnly={readOnly} />
