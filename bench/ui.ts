@@ -25,6 +25,7 @@ import { ensureBrokerBuild, ensureRendererBuild } from '../src/web/ensure-builds
 import { AppPage } from '../tests/e2e/pages/app-page.js';
 import { LanesPage } from '../tests/e2e/pages/lanes-page.js';
 import { TopicsPage } from '../tests/e2e/pages/topics-page.js';
+import { startTrace, stopTrace } from './ui-trace.js';
 import { startAppServer, type AppServer } from '../tests/e2e/support/app-server.js';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
@@ -33,6 +34,8 @@ const LANES = Number(process.env['BENCH_LANES'] ?? 4);
 const HEADED = process.env['BENCH_HEADED'] === '1';
 /** BENCH_CPU_PROFILE=1: a CPU profile of the page per round, saved in bench/.work, with its heaviest functions printed (it slows the page). */
 const CPU_PROFILE = process.env['BENCH_CPU_PROFILE'] === '1';
+/** BENCH_TRACE=1: a Chrome trace per round, and what each task over 50 ms spent its time on. */
+const TRACE = process.env['BENCH_TRACE'] === '1';
 const PARTITIONS = 4;
 const RECORD_BYTES = 100;
 const TOPIC = 'bench';
@@ -377,7 +380,9 @@ async function main(): Promise<void> {
     const results: RoundResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       if (CPU_PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+      if (TRACE) await startTrace(browser, page);
       const result = await runRound(round, page, cdp, server, input);
+      if (TRACE) await stopTrace(browser, round, work);
       if (CPU_PROFILE) reportProfile(round, (await cdp.send('Profiler.stop')).profile);
       results.push(result);
       console.log(`  round ${round} done: ${format(result.rendered)} records rendered in ${result.renderSeconds.toFixed(2)} s`);

@@ -2,37 +2,15 @@
 import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { useActiveConnection } from '../api/use-active-connection';
-import { BrowseScreen } from '../features/browse/browse-screen';
-import { ConnectionsScreen } from '../features/connections/connections-screen';
-import { GroupsScreen } from '../features/groups/groups-screen';
 import { LagSampler } from '../features/groups/lag-sampler';
-import { LanesScreen } from '../features/lanes/lanes-screen';
-import { ProduceScreen } from '../features/produce/produce-screen';
-import { TopicsScreen } from '../features/topics/topics-screen';
 import { CommandPalette } from './command-palette';
 import { ConnectionFrame } from './connection-frame';
 import { ConnectionSelector } from './connection-selector';
+import { ScreenOutlet } from './screen-outlet';
 import { hotkeyLabel, isMacPlatform, PALETTE_HOTKEY, SCREENS } from './screens';
 import { ThemeToggle } from './theme-toggle';
-import { routeHref, useRoute, type Route } from './use-route';
+import { routeHref, useRoute } from './use-route';
 import { useShortcuts } from './use-shortcuts';
-
-function ScreenOutlet({ route }: { route: Route }) {
-  switch (route.screen) {
-    case 'connections':
-      return <ConnectionsScreen />;
-    case 'produce':
-      return <ProduceScreen />;
-    case 'topics':
-      return <TopicsScreen selectedTopic={route.param} />;
-    case 'groups':
-      return <GroupsScreen selectedGroup={route.param} />;
-    case 'browse':
-      return <BrowseScreen key={route.param ?? ''} param={route.param} />;
-    case 'lanes':
-      return <LanesScreen topic={route.param} />;
-  }
-}
 
 export function AppLayout() {
   const route = useRoute();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANE_LIMITS, LaneBuffer, type LaneRecord } from '../../../../src/renderer/src/features/lanes/lane-buffer';
+import { DEFAULT_LANE_LIMITS, LaneBuffer, PREVIEW_CHARS, type LaneRecord } from '../../../../src/renderer/src/features/lanes/lane-buffer';
 
 const record = (offset: number, member = 'member-0', partition = 0): LaneRecord => ({
   member,
@@ -85,5 +85,16 @@ describe('LaneBuffer', () => {
 
   it('refuses a slack that leaves nothing to keep', () => {
     expect(() => new LaneBuffer({ capacity: 10, slack: 10 })).toThrow(/slack/);
+  });
+
+  it('keeps a row per record: member, partition, offset and one-line previews, base64 marked', () => {
+    const buffer = new LaneBuffer({ capacity: 10, slack: 1 });
+    const long = 'x'.repeat(PREVIEW_CHARS + 50);
+    buffer.append([
+      { ...record(7, 'member-1', 3), key: { encoding: 'utf8', data: 'order-1', size: 7, truncated: false }, value: { encoding: 'utf8', data: long, size: long.length, truncated: false } },
+      { ...record(8, 'member-1', 3), key: { encoding: 'base64', data: 'AAE=', size: 2, truncated: false }, value: null },
+    ]);
+    expect(buffer.at(0)).toEqual({ member: 'member-1', partition: 3, offset: '7', key: 'order-1', value: `${'x'.repeat(PREVIEW_CHARS)}…` });
+    expect(buffer.at(1)).toEqual({ member: 'member-1', partition: 3, offset: '8', key: 'base64:AAE=', value: 'null' });
   });
 });

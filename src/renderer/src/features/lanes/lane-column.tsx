@@ -1,6 +1,7 @@
 // One lane as a column: who it reads as, its controls and numbers, which
 // member owns what, its rebalances, and its records as they arrive.
 import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback } from 'react';
 import type { LaneView } from '../../../../shared/contract/lanes';
 import { useLaneControl, type LaneControlRequest } from '../../api/use-lanes';
 import { ErrorNotice } from '../../components/error-notice';
@@ -18,11 +19,15 @@ export function LaneColumn({ lane, scheduler }: { lane: LaneView; scheduler?: Fr
   const { snapshot, feed, streamError, newRun } = useLaneFeed(lane.laneId, { scheduler });
   const control = useLaneControl(lane.connectionId);
 
-  const onControl = (name: LaneControlRequest['control']) => {
-    // A start or replay is a new run: the list shows what that run reads.
-    if (name === 'lanes.start' || name === 'lanes.replay') newRun();
-    control.mutate({ control: name, laneId: lane.laneId });
-  };
+  const { mutate } = control;
+  const onControl = useCallback(
+    (name: LaneControlRequest['control']) => {
+      // A start or replay is a new run: the list shows what that run reads.
+      if (name === 'lanes.start' || name === 'lanes.replay') newRun();
+      mutate({ control: name, laneId: lane.laneId });
+    },
+    [newRun, mutate, lane.laneId],
+  );
 
   const laneError = snapshot.error;
   return (

@@ -2,6 +2,7 @@
 // lane can start, a running one can pause or stop. Membership and replay
 // work in any state the backend accepts; its refusal is shown as an error.
 import { Button, Group } from '@mantine/core';
+import { memo } from 'react';
 import type { LaneView } from '../../../../shared/contract/lanes';
 import type { LaneControlRequest } from '../../api/use-lanes';
 
@@ -12,7 +13,7 @@ interface LaneControlsProps {
   onControl: (control: LaneControlRequest['control']) => void;
 }
 
-export function LaneControls({ state, memberCount, busy, onControl }: LaneControlsProps) {
+function LaneControlsView({ state, memberCount, busy, onControl }: LaneControlsProps) {
   const stopped = state === 'stopped' || state === 'failed';
   const button = (control: LaneControlRequest['control'], label: string, options: { disabled?: boolean; color?: string } = {}) => (
     <Button size="compact-xs" variant="light" color={options.color} disabled={busy || options.disabled} onClick={() => onControl(control)}>
@@ -30,3 +31,6 @@ export function LaneControls({ state, memberCount, busy, onControl }: LaneContro
     </Group>
   );
 }
+
+// Re-rendered only when the state, member count or busy flag changes, not on every frame of records.
+export const LaneControls = memo(LaneControlsView);

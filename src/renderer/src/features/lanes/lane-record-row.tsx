@@ -1,19 +1,10 @@
 // One record in a lane: which member read it, from which partition and
 // offset, and a one-line preview of its key and value.
 import { Badge, Group, Text } from '@mantine/core';
-import type { Payload } from '../../../../shared/contract/common';
-import type { LaneRecord } from './lane-buffer';
+import type { LaneRow } from './lane-buffer';
 import { memberColor } from './member-colors';
 
-const PREVIEW_CHARS = 200;
-
-function preview(payload: Payload | null): string {
-  if (payload === null) return 'null';
-  const text = payload.encoding === 'utf8' ? payload.data : `base64:${payload.data}`;
-  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
-}
-
-export function LaneRecordRow({ record }: { record: LaneRecord }) {
+export function LaneRecordRow({ record }: { record: LaneRow }) {
   return (
     <Group
       gap={6}
@@ -32,13 +23,13 @@ export function LaneRecordRow({ record }: { record: LaneRecord }) {
       <Text size="xs" ff="monospace" c="dimmed" style={{ flexShrink: 0 }} title={`partition ${record.partition}, offset ${record.offset}`}>
         p{record.partition}@{record.offset}
       </Text>
-      {record.key ? (
-        <Text size="xs" ff="monospace" c="dimmed" truncate maw={80} title={preview(record.key)}>
-          {preview(record.key)}
+      {record.key !== null ? (
+        <Text size="xs" ff="monospace" c="dimmed" truncate maw={80} title={record.key}>
+          {record.key}
         </Text>
       ) : null}
       <Text size="xs" ff="monospace" truncate style={{ flex: 1, minWidth: 0 }} data-testid="lane-record-value">
-        {preview(record.value)}
+        {record.value}
       </Text>
     </Group>
   );

@@ -1,6 +1,7 @@
 // The lane's rebalances, newest first: members joining and leaving, and each
 // generation the group settled on.
 import { ScrollArea, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { TimelineEntry } from './lane-feed';
 import { memberColor } from './member-colors';
 
@@ -15,7 +16,7 @@ function describe(entry: TimelineEntry): string {
   return `${entry.member} ${entry.kind === 'join' ? 'joined' : 'left'}`;
 }
 
-export function LaneTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {
+function LaneTimelineView({ timeline }: { timeline: readonly TimelineEntry[] }) {
   return (
     <ScrollArea.Autosize mah={96} type="auto" aria-label="Rebalances">
       <Stack gap={0} data-testid="lane-timeline">
@@ -39,3 +40,6 @@ export function LaneTimeline({ timeline }: { timeline: readonly TimelineEntry[] 
     </ScrollArea.Autosize>
   );
 }
+
+// The lane re-renders every frame while records arrive; the timeline only changes on a rebalance.
+export const LaneTimeline = memo(LaneTimelineView);
