@@ -42,6 +42,14 @@ describe('export', () => {
     expect(csvField('cr\rx')).toBe('"cr\rx"');
     expect(csvField(null)).toBe('');
     expect(csvField(7)).toBe('7');
+    // Text a spreadsheet would run as a formula is defused; numbers stay numbers.
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+1+1')).toBe("'+1+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField('-2.5e3')).toBe('-2.5e3');
+    expect(csvField('-')).toBe("'-");
   });
 
   it('writes one CSV row per record with a header row, null as empty, headers as a JSON object', () => {

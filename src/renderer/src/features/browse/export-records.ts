@@ -1,6 +1,8 @@
 // Loaded messages as a file: JSON keeps every field and each payload's
 // encoding; CSV has one row per message (RFC 4180 quoting) with the headers
-// as a JSON object in one column.
+// as a JSON object in one column. CSV is for spreadsheets, so a text cell
+// that a spreadsheet would run as a formula gets a leading apostrophe; the
+// JSON export is the lossless one.
 import type { ConsumedRecord, Payload } from '../../../../shared/contract/common';
 
 export type ExportFormat = 'json' | 'csv';
@@ -39,10 +41,18 @@ export function toJsonExport(topic: string, records: readonly ConsumedRecord[]):
   return `${JSON.stringify(records.map((record) => exported(topic, record)), null, 2)}\n`;
 }
 
-/** A field quoted when it holds a comma, quote or line break; quotes doubled. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A message value like `=HYPERLINK(…)` must not run when the export is opened in a spreadsheet. */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** A field quoted when it holds a comma, quote or line break; quotes doubled; formulas defused. */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : defuseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
