@@ -5,7 +5,7 @@
 // here. Prints records/s per lane as the client receives them, and the
 // backend's memory (sampled every 25 ms). A benchmark: it asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import type { Contract } from '../src/shared/contract/index.js';
 import { createClient, type ContractClient } from '../src/shared/rpc/client.js';
 import { wsClientTransport, type WebSocketLike } from '../src/shared/rpc/ws-client-transport.js';
+import { kcatProduce, recordsFile } from './kcat-input.js';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 200_000);
 const RECORD_BYTES = 100;
@@ -44,27 +45,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`${what} exited with ${code}: ${seen}`)));
-  });
-}
-
-function writeInput(): string {
-  const file = join(work, `lane-records-${RECORDS}.txt`);
-  if (!existsSync(file)) {
-    const lines: string[] = [];
-    for (let i = 0; i < RECORDS; i++) lines.push(`record-${i}-`.padEnd(RECORD_BYTES, 'x'));
-    writeFileSync(file, lines.join('\n') + '\n');
-  }
-  return file;
-}
-
-function kcatProduce(bootstrap: string, input: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const args = ['-P', '-b', bootstrap, '-t', 'bench', '-q', '-X', 'linger.ms=5', '-X', 'batch.num.messages=10000', '-X', 'queue.buffering.max.messages=1000000'];
-    const child = spawn('kcat', args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createReadStream(input).pipe(child.stdin!);
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`kcat exited with ${code}: ${stderr}`))));
   });
 }
 
@@ -138,7 +118,7 @@ async function scenario(title: string, lanes: number, client: ContractClient<Con
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
-  const input = writeInput();
+  const input = recordsFile(work, 'lane', RECORDS, RECORD_BYTES);
   const dataDir = mkdtempSync(join(tmpdir(), 'kafka-lanes-bench-'));
   const broker = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/broker/cli.ts'), '--port', '0', '--data-dir', dataDir, '-c', `num.partitions=${PARTITIONS}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the backend into bench/.work.
@@ -163,7 +143,7 @@ async function main(): Promise<void> {
     const [port, token] = [Number(ready[1]), ready[2]!];
 
     const produceStarted = performance.now();
-    await kcatProduce(bootstrap, input);
+    await kcatProduce(bootstrap, 'bench', input);
     const produceSeconds = (performance.now() - produceStarted) / 1000;
     console.log(`${format(RECORDS)} records of ${RECORD_BYTES} bytes on ${PARTITIONS} partitions, produced by kcat in ${produceSeconds.toFixed(2)} s`);
 

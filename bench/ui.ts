@@ -15,8 +15,7 @@
 //
 // BENCH_HEADED=1 launches a headed window (run under xvfb-run); the default is
 // headless. BENCH_RECORDS, BENCH_ROUNDS and BENCH_LANES change the load.
-import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,7 @@ import { ensureBrokerBuild, ensureRendererBuild } from '../src/web/ensure-builds
 import { AppPage } from '../tests/e2e/pages/app-page.js';
 import { LanesPage } from '../tests/e2e/pages/lanes-page.js';
 import { TopicsPage } from '../tests/e2e/pages/topics-page.js';
+import { kcatProduce, recordsFile } from './kcat-input.js';
 import { startTrace, stopTrace } from './ui-trace.js';
 import { startAppServer, type AppServer } from '../tests/e2e/support/app-server.js';
 
@@ -47,27 +47,6 @@ const FLAT_HEAP_TOLERANCE = 0.1;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
-
-function writeInput(): string {
-  const file = join(work, `ui-records-${RECORDS}.txt`);
-  if (!existsSync(file)) {
-    const lines: string[] = [];
-    for (let i = 0; i < RECORDS; i++) lines.push(`record-${i}-`.padEnd(RECORD_BYTES, 'x'));
-    writeFileSync(file, lines.join('\n') + '\n');
-  }
-  return file;
-}
-
-function kcatProduce(bootstrap: string, input: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const args = ['-P', '-b', bootstrap, '-t', TOPIC, '-q', '-X', 'linger.ms=5', '-X', 'batch.num.messages=10000', '-X', 'queue.buffering.max.messages=1000000'];
-    const child = spawn('kcat', args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createReadStream(input).pipe(child.stdin!);
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`kcat exited with ${code}: ${stderr}`))));
-  });
-}
 
 interface PageProbe {
   longTasks: { start: number; duration: number }[];
@@ -232,7 +211,7 @@ async function runRound(round: number, page: Page, cdp: Cdp, server: AppServer, 
   await takeProbe(page, before.now);
   const target = before.total + RECORDS * LANES;
   const produceStarted = performance.now();
-  const produced = kcatProduce(server.brokerBootstrap, input).then(() => (performance.now() - produceStarted) / 1000);
+  const produced = kcatProduce(server.brokerBootstrap, TOPIC, input).then(() => (performance.now() - produceStarted) / 1000);
   const deadline = Date.now() + ROUND_DEADLINE_MS;
   let total = before.total;
   while (total < target) {
@@ -345,7 +324,7 @@ function printSummary(results: RoundResult[]): void {
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
-  const input = writeInput();
+  const input = recordsFile(work, 'ui', RECORDS, RECORD_BYTES);
   // Build first (as the e2e global setup does), so the server starts within its deadline.
   await ensureBrokerBuild(root, console.log);
   await ensureRendererBuild(root, join(root, 'out/web'), console.log);

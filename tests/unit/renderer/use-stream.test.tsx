@@ -3,20 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useStream, type FrameScheduler } from '../../../src/renderer/src/api/use-stream';
 import type { LocalBrokerStatus } from '../../../src/shared/contract/local-broker';
 import { fakeClient, renderWithProviders } from './test-providers';
-
-/** A scheduler the test drives: flushes run only when the test says a frame passed. */
-function manualFrames() {
-  const queued: (() => void)[] = [];
-  const scheduler: FrameScheduler = (flush) => {
-    queued.push(flush);
-    return () => {
-      const index = queued.indexOf(flush);
-      if (index >= 0) queued.splice(index, 1);
-    };
-  };
-  const frame = () => act(() => queued.splice(0).forEach((flush) => flush()));
-  return { scheduler, frame, pending: () => queued.length };
-}
+import { manualFrames } from './frames-and-layout';
 
 const status = (port: number): LocalBrokerStatus => ({ state: 'running', bootstrap: `127.0.0.1:${port}`, port, notice: null, dataDir: '/data' });
 

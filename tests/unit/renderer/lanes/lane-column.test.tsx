@@ -1,33 +1,14 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FrameScheduler } from '../../../../src/renderer/src/api/use-stream';
+import { describe, expect, it } from 'vitest';
 import { LaneColumn } from '../../../../src/renderer/src/features/lanes/lane-column';
 import type { LaneEvent, LaneView } from '../../../../src/shared/contract/lanes';
 import { fakeClient, renderWithProviders } from '../test-providers';
+import { manualFrames, fakeElementSize } from '../frames-and-layout';
 
-// jsdom has no layout; the virtualizer reads the list's size from clientHeight/clientWidth.
-const sizes = { clientHeight: 520, clientWidth: 340 };
-beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
-});
-afterAll(() => {
-  // Element.prototype's own getters show through again.
-  for (const name of Object.keys(sizes)) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-});
-
-function manualFrames() {
-  const queued: (() => void)[] = [];
-  const scheduler: FrameScheduler = (flush) => {
-    queued.push(flush);
-    return () => {
-      const index = queued.indexOf(flush);
-      if (index >= 0) queued.splice(index, 1);
-    };
-  };
-  return { scheduler, frame: () => act(() => queued.splice(0).forEach((flush) => flush())), pending: () => queued.length };
-}
+// jsdom has no layout; lists read their viewport from these.
+fakeElementSize({ clientHeight: 520, clientWidth: 340 });
 
 const lane: LaneView = {
   laneId: 'lane-1',

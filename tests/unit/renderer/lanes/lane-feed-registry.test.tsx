@@ -1,30 +1,14 @@
 import { act, screen } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FrameScheduler } from '../../../../src/renderer/src/api/use-stream';
+import { describe, expect, it } from 'vitest';
 import { LaneColumn } from '../../../../src/renderer/src/features/lanes/lane-column';
 import { EAGER_FLUSH_EVENTS } from '../../../../src/renderer/src/features/lanes/lane-feed';
 import { laneFeedRegistry, LaneFeedRegistry } from '../../../../src/renderer/src/features/lanes/lane-feed-registry';
 import type { LaneEvent, LaneView } from '../../../../src/shared/contract/lanes';
 import { fakeClient, renderWithProviders } from '../test-providers';
+import { manualFrames, fakeElementSize } from '../frames-and-layout';
 
-beforeAll(() => {
-  for (const [name, value] of Object.entries({ clientHeight: 520, clientWidth: 340 })) Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
-});
-afterAll(() => {
-  for (const name of ['clientHeight', 'clientWidth']) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-});
-
-function manualFrames() {
-  const queued: (() => void)[] = [];
-  const scheduler: FrameScheduler = (flush) => {
-    queued.push(flush);
-    return () => {
-      const index = queued.indexOf(flush);
-      if (index >= 0) queued.splice(index, 1);
-    };
-  };
-  return { scheduler, frame: () => act(() => queued.splice(0).forEach((flush) => flush())), pending: () => queued.length };
-}
+// jsdom has no layout; lists read their viewport from these.
+fakeElementSize({ clientHeight: 520, clientWidth: 340 });
 
 const records = (seq: number, from: number, count: number): LaneEvent => ({
   type: 'records',
