@@ -10,6 +10,7 @@ import { emptySnapshot, type LaneSnapshot } from '../../../../src/renderer/src/f
 import { LaneStatus } from '../../../../src/renderer/src/features/lanes/lane-status';
 import { formatClock, LaneTimeline } from '../../../../src/renderer/src/features/lanes/lane-timeline';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
+import { fakeElementSize } from '../frames-and-layout';
 import { renderWithProviders } from '../test-providers';
 
 // The column's parts draw the snapshot they are given (the column fed by a
@@ -159,19 +160,14 @@ describe('<LaneControls>', () => {
 });
 
 describe('the parts together on a real lane', () => {
-  // jsdom has no layout; the record list's virtualizer reads its viewport from these.
-  const sizes = { clientHeight: 520, clientWidth: 340 };
+  fakeElementSize({ clientHeight: 520, clientWidth: 340 });
   let h: ClusterHarness;
   beforeAll(async () => {
-    for (const [name, value] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
     h = await startBackendWithBroker();
     await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'lane-parts', partitions: 2, replicationFactor: 1 });
     for (const partition of [0, 1]) await h.client.call('produce.send', { connectionId: h.connectionId, topic: 'lane-parts', key: null, value: { data: `p${partition}-{{i}}` }, partition, count: 2 });
   });
-  afterAll(async () => {
-    for (const name of Object.keys(sizes)) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-    await h?.stop();
-  });
+  afterAll(() => h?.stop());
 
   it('shows the run, the assignment and the rebalances; adding a member splits the partitions; Stop offers Start', async () => {
     const lane = await h.client.call('lanes.open', { connectionId: h.connectionId, topic: 'lane-parts', groupId: 'parts', autoOffsetReset: 'earliest', members: 1, autoCommit: true });

@@ -3,24 +3,21 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TopicList } from '../../../../src/renderer/src/features/topics/topic-list';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
+import { fakeElementSize } from '../frames-and-layout';
 import { renderWithProviders } from '../test-providers';
 
-// jsdom has no layout; the virtualized table reads its viewport from clientHeight/clientWidth.
-const sizes = { clientHeight: 600, clientWidth: 800 };
+// jsdom has no layout; the virtualized table reads its viewport from these.
+fakeElementSize({ clientHeight: 600, clientWidth: 800 });
 let h: ClusterHarness;
 
 beforeAll(async () => {
-  for (const [name, value] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
   h = await startBackendWithBroker();
   for (const [topic, partitions] of [['orders', 4], ['orders-dlq', 1], ['payments', 2]] as const) {
     await h.client.call('topics.create', { connectionId: h.connectionId, topic, partitions, replicationFactor: 1 });
   }
   await h.client.call('produce.send', { connectionId: h.connectionId, topic: 'payments', key: null, value: { data: 'paid' }, count: 3 });
 });
-afterAll(async () => {
-  for (const name of Object.keys(sizes)) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  await h?.stop();
-});
+afterAll(() => h?.stop());
 
 const shownTopics = () => within(screen.getByRole('table', { name: 'Topics' })).getAllByRole('link').map((link) => link.textContent);
 
