@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keyHeatMap } from '../../../src/renderer/src/features/produce/key-heat-map-data';
 import { selectTransport, webSocketUrl } from '../../../src/renderer/src/api/transport';
-import type { HistoryEntry } from '../../../src/renderer/src/stores/produce-history-store';
+import { historyEntry } from './produce/history-entry';
 
-const entry = (id: number, key: string | null, partitions: number[]): HistoryEntry => ({
-  id,
-  at: id,
-  request: { connectionId: 'local', topic: 't', key: key === null ? null : { encoding: 'utf8', data: key }, value: { data: 'v' }, count: partitions.length },
-  sent: partitions.map((partition, index) => ({ partition, offset: String(index) })),
-  total: partitions.length,
-  elapsedMs: 1,
-});
+const entry = historyEntry;
 
 describe('keyHeatMap', () => {
   it('expands {{i}} keys per copy and counts where each key landed, newest keys first', () => {

@@ -8,7 +8,7 @@ import { PartitionHeatMap } from '../../../../src/renderer/src/features/produce/
 import type { HeaderRow, ValueMode } from '../../../../src/renderer/src/features/produce/produce-form-model';
 import { SendResult } from '../../../../src/renderer/src/features/produce/send-result';
 import { ValueEditor } from '../../../../src/renderer/src/features/produce/value-editor';
-import type { HistoryEntry } from '../../../../src/renderer/src/stores/produce-history-store';
+import { historyEntry } from './history-entry';
 
 // These parts only draw what they are given; none of them talks to the backend.
 const renderUi = (ui: ReactElement) => render(<MantineProvider env="test">{ui}</MantineProvider>);
@@ -108,14 +108,7 @@ describe('<SendResult>', () => {
 });
 
 describe('<PartitionHeatMap>', () => {
-  const entry = (id: number, key: string | null, partitions: number[]): HistoryEntry => ({
-    id,
-    at: id,
-    request: { connectionId: 'local', topic: 't', key: key === null ? null : { encoding: 'utf8', data: key }, value: { data: 'v' }, count: partitions.length },
-    sent: partitions.map((partition, index) => ({ partition, offset: String(index) })),
-    total: partitions.length,
-    elapsedMs: 1,
-  });
+  const entry = historyEntry;
 
   it('explains itself before anything was sent', () => {
     renderUi(<PartitionHeatMap entries={[]} partitionCount={3} />);
