@@ -1,7 +1,9 @@
 // Sending records: one, or N copies of a template, as fast as possible or at
 // a rate paced by the injected clock. Each copy is built and checked (JSON,
 // base64) before its chunk is sent, so the first copy's mistake fails the
-// call before any record reaches the topic.
+// call before any record reaches the topic. One loop serves both produce.send
+// and the produce.sendStream stream: progress is reported in batches, and an
+// abort stops it between chunks or during a rate wait.
 import { randomUUID } from 'node:crypto';
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
 import { AppFailure } from '../../shared/rpc/result.js';
@@ -32,8 +34,25 @@ export interface ProduceRequest {
 export interface ProduceOutcome {
   /** The first LISTED_LIMIT records' partitions and offsets. */
   sent: DeliveredRecord[];
+  /** Records sent: the request's count, or fewer when aborted. */
   total: number;
   elapsedMs: number;
+  /** The signal aborted before every copy was sent. */
+  cancelled: boolean;
+}
+
+export interface ProduceProgress {
+  /** Records sent so far. */
+  sent: number;
+  /** Records asked for. */
+  total: number;
+  /** Where the records sent since the last report landed, until LISTED_LIMIT have been listed in all. */
+  landed: DeliveredRecord[];
+}
+
+export interface SendOptions {
+  onProgress?: (progress: ProduceProgress) => void;
+  signal?: AbortSignal;
 }
 
 /** At most this many per-record results are returned; `total` counts them all. */
@@ -49,6 +68,8 @@ const BATCH_OVERHEAD = 61;
 const RECORD_OVERHEAD = 40;
 /** With a rate, records go out in slices of this many milliseconds' worth. */
 const PACING_SLICE_MS = 50;
+/** Fast sends report at most this often, so a stream carries a few events a second, not one per chunk. */
+const PROGRESS_INTERVAL_MS = 100;
 
 function recordBuilder(request: ProduceRequest, sources: TemplateSources): (index: number) => OutgoingRecord {
   const bytes = (payload: PayloadText | null, what: string, index: number, json: boolean): Buffer | null => {
@@ -85,7 +106,8 @@ export class ProduceService {
     this.sources = { now: () => clock.now(), uuid: randomUUID, random: Math.random, ...sources };
   }
 
-  async send(request: ProduceRequest): Promise<ProduceOutcome> {
+  async send(request: ProduceRequest, options: SendOptions = {}): Promise<ProduceOutcome> {
+    const { onProgress, signal } = options;
     const started = this.clock.now();
     const build = recordBuilder(request, this.sources);
     const client = this.connections.clientForWrite(request.connectionId, 'producing');
@@ -105,11 +127,24 @@ export class ProduceService {
     const sent: DeliveredRecord[] = [];
     let next = 0;
     let carried: OutgoingRecord | undefined;
-    while (next < request.count) {
+    let reported = 0;
+    let lastReport = started;
+    const report = () => {
+      if (!onProgress || next === reported) return;
+      onProgress({ sent: next, total: request.count, landed: sent.slice(Math.min(reported, LISTED_LIMIT)) });
+      reported = next;
+      lastReport = this.clock.now();
+    };
+    while (next < request.count && !signal?.aborted) {
       const first = next;
       if (request.ratePerSecond !== undefined) {
         const wait = started + (first * 1000) / request.ratePerSecond - this.clock.now();
-        if (wait > 0) await this.clock.sleep(wait);
+        if (wait > 0) {
+          // Reported before waiting, so a cancel during the wait leaves nothing sent unreported.
+          report();
+          await this.clock.sleep(wait, signal);
+          if (signal?.aborted) break;
+        }
       }
       try {
         // Up to chunkSize records and, past the first, at most requestBudget bytes.
@@ -136,7 +171,9 @@ export class ProduceService {
         }
         throw error;
       }
+      if (this.clock.now() - lastReport >= PROGRESS_INTERVAL_MS) report();
     }
-    return { sent, total: request.count, elapsedMs: this.clock.now() - started };
+    report();
+    return { sent, total: next, elapsedMs: this.clock.now() - started, cancelled: next < request.count };
   }
 }

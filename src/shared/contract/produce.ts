@@ -1,7 +1,8 @@
 // Sending records: one, or N copies from a template, at an optional rate.
+// produce.sendStream is the same send with progress, cancelled by unsubscribing.
 import { z } from 'zod';
 import { int64String, onConnection, partitionIndex, payloadInput, topicName } from './common.js';
-import { method } from './define.js';
+import { method, stream } from './define.js';
 
 export const produceInput = onConnection.extend({
   topic: topicName,
@@ -27,6 +28,21 @@ export const produceResult = z.object({
   elapsedMs: z.number(),
 });
 
+export const produceEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    /** Records sent so far, of `total` asked for. */
+    sent: z.number().int(),
+    total: z.number().int(),
+    /** Where the records since the previous event landed; the stream lists the first 1,000 in all, like produce.send. */
+    landed: z.array(sentRecord),
+  }),
+  z.object({ type: z.literal('done'), total: z.number().int(), elapsedMs: z.number() }),
+]);
+
+export type ProduceEvent = z.infer<typeof produceEvent>;
+
 export const produce = {
   'produce.send': method({ input: produceInput, output: produceResult }),
+  'produce.sendStream': stream({ params: produceInput, event: produceEvent }),
 } as const;

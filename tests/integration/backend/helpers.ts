@@ -41,9 +41,11 @@ export interface ClusterHarness extends BackendHarness {
 }
 
 /** A test broker and a backend with a saved connection to it. */
-export async function startBackendWithBroker(options: { brokerConfig?: Record<string, string>; readOnly?: boolean } = {}): Promise<ClusterHarness> {
+export async function startBackendWithBroker(
+  options: { brokerConfig?: Record<string, string>; readOnly?: boolean; backend?: Partial<BackendDeps> } = {},
+): Promise<ClusterHarness> {
   const broker = await startTestBroker({ config: options.brokerConfig ?? {} });
-  const harness = startBackend();
+  const harness = startBackend(options.backend);
   const saved = await harness.client.call('connections.save', {
     name: 'Test broker',
     bootstrapServers: [broker.bootstrap],
