@@ -17,6 +17,58 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
   return () => cancelAnimationFrame(handle);
 };
 
+/** What ended a stream: null error for a normal end. */
+export interface StreamEnd {
+  error: AppError | null;
+}
+
+export interface FrameBatcher<E> {
+  event(event: E): void;
+  end(error?: AppError): void;
+  /** Hands over what is pending now instead of at the next frame. */
+  flushNow(): void;
+  /** Drops the pending frame (what is pending is never handed over). */
+  cancel(): void;
+}
+
+/**
+ * Collects a stream's events and its end and hands them to `flush` together,
+ * at most once per frame. `end` stays set for every flush after it arrived.
+ */
+export function frameBatcher<E>(scheduler: FrameScheduler, flush: (events: E[], end: StreamEnd | null) => void): FrameBatcher<E> {
+  let pending: E[] = [];
+  let end: StreamEnd | null = null;
+  let cancelFlush: (() => void) | null = null;
+  const run = () => {
+    cancelFlush = null;
+    const events = pending;
+    pending = [];
+    flush(events, end);
+  };
+  const schedule = () => {
+    cancelFlush ??= scheduler(run);
+  };
+  return {
+    event(event) {
+      pending.push(event);
+      schedule();
+    },
+    end(error) {
+      end = { error: error ?? null };
+      schedule();
+    },
+    flushNow() {
+      if (cancelFlush === null) return;
+      cancelFlush();
+      run();
+    },
+    cancel() {
+      cancelFlush?.();
+      cancelFlush = null;
+    },
+  };
+}
+
 export interface StreamState<T> {
   state: T;
   /** True once the backend ended the stream (normally or with `error`). */
@@ -46,40 +98,22 @@ export function useStream<S extends Name, T>(stream: S, options: UseStreamOption
   useEffect(() => {
     if (paramsKey === null) return;
     setResult({ state: initialRef.current, ended: false, error: null });
-    let pending: StreamEvent<Contract, S>[] = [];
-    let end: { error: AppError | null } | null = null;
-    let cancelFlush: (() => void) | null = null;
-
-    const flush = () => {
-      cancelFlush = null;
-      const events = pending;
-      pending = [];
-      const ending = end;
+    const batcher = frameBatcher<StreamEvent<Contract, S>>(scheduler, (events, ending) =>
       setResult((previous) => ({
         state: events.length > 0 ? reduceRef.current(previous.state, events) : previous.state,
         ended: previous.ended || ending !== null,
         error: ending?.error ?? previous.error,
-      }));
-    };
-    const schedule = () => {
-      cancelFlush ??= scheduler(flush);
-    };
-
+      })),
+    );
     const unsubscribe = client.subscribe(
       stream,
       JSON.parse(paramsKey) as StreamParams<Contract, S>,
-      (event) => {
-        pending.push(event);
-        schedule();
-      },
-      (error) => {
-        end = { error: error ?? null };
-        schedule();
-      },
+      (event) => batcher.event(event),
+      (error) => batcher.end(error),
     );
     return () => {
       unsubscribe();
-      cancelFlush?.();
+      batcher.cancel();
     };
   }, [client, stream, paramsKey, scheduler]);
 

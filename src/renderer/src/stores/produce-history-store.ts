@@ -9,8 +9,11 @@ export interface HistoryEntry {
   request: ProduceRequest;
   /** Where the listed records landed (the first ones of a large batch). */
   sent: { partition: number; offset: string }[];
+  /** Records actually sent: fewer than asked for when the send was stopped. */
   total: number;
   elapsedMs: number;
+  /** Set when the send stopped before every copy was sent. */
+  stopped?: 'cancelled' | 'failed';
 }
 
 const MAX_ENTRIES = 200;

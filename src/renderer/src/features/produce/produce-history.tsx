@@ -2,9 +2,15 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import type { ProduceRequest } from '../../api/use-produce';
 import { EmptyNotice } from '../../components/empty-notice';
-import { useProduceHistory } from '../../stores/produce-history-store';
+import { useProduceHistory, type HistoryEntry } from '../../stores/produce-history-store';
 
 const preview = (text: string | undefined) => (text === undefined ? '∅' : text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+function landed(entry: HistoryEntry): string {
+  if (entry.stopped) return `${entry.total.toLocaleString()} of ${(entry.request.count ?? 1).toLocaleString()} · ${entry.stopped}`;
+  if (entry.total > 1) return `${entry.total.toLocaleString()} records`;
+  return entry.sent[0] ? `partition ${entry.sent[0].partition} · offset ${entry.sent[0].offset}` : '—';
+}
 
 export function ProduceHistory({ onResend, sending }: { onResend: (request: ProduceRequest) => void; sending: boolean }) {
   const entries = useProduceHistory((state) => state.entries);
@@ -36,13 +42,7 @@ export function ProduceHistory({ onResend, sending }: { onResend: (request: Prod
               <Table.Td>{entry.request.topic}</Table.Td>
               <Table.Td ff="monospace">{entry.request.key ? preview(entry.request.key.data) : 'null'}</Table.Td>
               <Table.Td ff="monospace">{preview(entry.request.value?.data)}</Table.Td>
-              <Table.Td>
-                {entry.total > 1
-                  ? `${entry.total.toLocaleString()} records`
-                  : entry.sent[0]
-                    ? `partition ${entry.sent[0].partition} · offset ${entry.sent[0].offset}`
-                    : '—'}
-              </Table.Td>
+              <Table.Td>{landed(entry)}</Table.Td>
               <Table.Td>
                 <Button size="compact-xs" variant="light" disabled={sending} onClick={() => onResend(entry.request)}>
                   Send again

@@ -9,6 +9,7 @@ import { PartitionHeatMap } from './partition-heat-map';
 import { ProduceForm } from './produce-form';
 import { emptyProduceForm } from './produce-form-model';
 import { ProduceHistory } from './produce-history';
+import { SendProgress } from './send-progress';
 import { SendResult } from './send-result';
 import { useSendAndRecord } from './use-send-and-record';
 
@@ -33,7 +34,8 @@ export function ProduceScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
-            {sender.error ? <ErrorNotice error={sender.error} title="Not sent" /> : null}
+            {sender.progress ? <SendProgress progress={sender.progress} onCancel={sender.cancel} /> : null}
+            {sender.error ? <ErrorNotice error={sender.error} title={sender.progress && sender.progress.sent > 0 ? 'Not all sent' : 'Not sent'} /> : null}
             {last ? <SendResult topic={last.topic} sent={last.sent} total={last.total} elapsedMs={last.elapsedMs} /> : null}
             {topic !== '' ? <PartitionHeatMap entries={topicEntries} partitionCount={partitionCount} /> : null}
           </Stack>
