@@ -21,3 +21,24 @@ test('a sent message shows its partition and offset; the same key lands in the s
   await app.goTo('Topics');
   await expect(topics.row('greetings')).toContainText('2');
 });
+
+test('copies at a rate show "sent X of N"; Cancel stops them and the history keeps the partial count', async ({ app, topics, produce }) => {
+  await topics.createTopic('paced', 2);
+  await topics.expectDetail('paced', 2);
+
+  await app.goTo('Produce');
+  // 200 at 20 per second would take ten seconds: long enough to watch it and cancel.
+  await produce.send({ topic: 'paced', key: 'k-{{i}}', value: 'copy {{i}}', copies: 200, ratePerSecond: 20 });
+  await expect(produce.progress).toContainText(/^Sent \d+ of 200/);
+  await expect.poll(() => produce.sentSoFar()).toBeGreaterThanOrEqual(5);
+  await produce.cancel();
+
+  await expect(produce.progress).toContainText(/^Cancelled: sent \d+ of 200/);
+  const sent = await produce.sentSoFar();
+  expect(sent).toBeGreaterThanOrEqual(5);
+  expect(sent).toBeLessThan(200);
+  await expect(produce.historyRows).toHaveCount(1);
+  await expect(produce.historyRows.first()).toContainText(`${sent} of 200 · cancelled`);
+  await expect(produce.progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(produce.heatMap.locator('svg')).toBeVisible();
+});
