@@ -13,6 +13,7 @@ import type { GroupMember, LaneKafka, MemberAssignment } from '../kafka/lane-cli
 import { mapKafkaError } from '../kafka/map-error.js';
 import type { Clock, Logger } from '../ports.js';
 import { laneRecord, LaneSubscriber, recordSize, type LaneEventBody, type LaneRecord } from './lane-events.js';
+import { LaneHistory } from './lane-history.js';
 import { assignmentEvent, lagEvent, laneState, type LaneState } from './lane-snapshots.js';
 import { RecordFeed, type FeedLimits } from './record-feed.js';
 
@@ -77,7 +78,7 @@ export class Lane {
   private userPaused = false;
   private failed: AppError | null = null;
   private lastState: { state: LaneState; detail: string | null } | null = null;
-  private lastAssignment: LaneEventBody | null = null;
+  private readonly history = new LaneHistory();
   private readonly closing = new AbortController();
 
   constructor(private readonly deps: LaneDeps) {
@@ -124,7 +125,7 @@ export class Lane {
     if (!this.running) return;
     this.running = false;
     // A stopped lane has no assignment; new subscribers should not see the last one.
-    this.lastAssignment = null;
+    this.history.clearAssignment();
     await Promise.all(this.members.map((m) => this.stopMember(m)));
     this.changed();
   }
@@ -187,12 +188,17 @@ export class Lane {
     this.subscribers.clear();
   }
 
-  /** A new subscriber first gets the current state, assignment and backpressure, then live events. */
+  /**
+   * A new subscriber first gets the current state, the lane's history (its
+   * rebalance timeline, latest error and lag; see LaneHistory.replay) and
+   * backpressure, then live events. All of it is sent synchronously before it
+   * joins the live set, so nothing reaches it twice or falls between the two.
+   */
   subscribe(sink: StreamSink<LaneEvent>, signal: AbortSignal): void {
     const subscriber = new LaneSubscriber(sink);
     const { state, detail } = this.state();
     subscriber.emit({ type: 'state', state, detail });
-    if (this.lastAssignment) subscriber.emit(this.lastAssignment);
+    for (const event of this.history.replay()) subscriber.emit(event);
     if (this.feed.paused) subscriber.emit({ type: 'backpressure', paused: true, bufferedRecords: this.feed.bufferedRecords });
     this.subscribers.add(subscriber);
     signal.addEventListener(
@@ -211,6 +217,7 @@ export class Lane {
   }
 
   private broadcast(event: LaneEventBody): void {
+    this.history.observe(event);
     for (const subscriber of this.subscribers) subscriber.emit(event);
   }
 
@@ -312,8 +319,7 @@ export class Lane {
   private assignmentChanged(): void {
     const event = assignmentEvent(this.members.filter((m) => m.handle));
     if (!event) return;
-    this.lastAssignment = event;
-    this.broadcast(event);
+    this.broadcast({ ...event, at: this.history.generationSeenAt(event.generationId) ?? String(this.deps.clock.now()) });
   }
 
   private async pollLag(): Promise<void> {

@@ -31,6 +31,13 @@ export const laneEvent = z.discriminatedUnion('type', [
     seq: z.number().int(),
     generationId: z.number().int(),
     members: z.array(z.object({ member: z.string(), partitions: z.array(partitionIndex) })),
+    /** When the lane first saw this generation (ms since the epoch); absent from older backends. */
+    at: int64String.optional(),
+    /**
+     * A past generation from the lane's history, sent to a subscriber that
+     * arrived later: it belongs on the timeline, but is not the current assignment.
+     */
+    replayed: z.boolean().optional(),
   }),
   z.object({ type: z.literal('rebalance'), seq: z.number().int(), member: z.string(), change: z.enum(['join', 'leave']), at: int64String }),
   z.object({

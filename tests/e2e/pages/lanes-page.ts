@@ -51,6 +51,21 @@ export class LanesPage {
     return this.lane(groupId).getByTestId('lane-assignment-member');
   }
 
+  assignment(groupId: string): Locator {
+    return this.lane(groupId).getByTestId('lane-assignment');
+  }
+
+  /** The lane's current generation, once it has one. */
+  async generation(groupId: string): Promise<string> {
+    await expect(this.assignment(groupId)).not.toHaveAttribute('data-generation', '');
+    return (await this.assignment(groupId).getAttribute('data-generation'))!;
+  }
+
+  /** The lane's rebalance timeline, newest first: joins, leaves and generations, each with its time. */
+  timeline(groupId: string): Locator {
+    return this.lane(groupId).getByTestId('lane-timeline-entry');
+  }
+
   /** Adds a lane and waits until every member has joined and fetched (so "latest" is set). */
   async addLane({ groupId, reset = 'Earliest', members = 1 }: LaneOptions): Promise<void> {
     await this.addLaneForm.getByRole('textbox', { name: 'Group id' }).fill(groupId);

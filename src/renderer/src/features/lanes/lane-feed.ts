@@ -59,6 +59,8 @@ export class LaneFeed {
   private queue: LaneEvent[] = [];
   private current: LaneSnapshot = emptySnapshot();
   private nextTimelineId = 0;
+  /** The newest generation on the timeline; unlike the snapshot's, a stop does not clear it. */
+  private timelineGeneration: number | null = null;
   private runRestarted = false;
 
   constructor(
@@ -126,17 +128,17 @@ export class LaneFeed {
         return { ...next, ...cleared, error, state: event.state, stateDetail: event.detail };
       }
       case 'assignment': {
+        // The same generation can be reported again as late members confirm it: one entry per generation.
+        const timeline = event.generationId === this.timelineGeneration ? next.timeline : addEntry(next.timeline, this.entry('generation', this.timeOf(event.at), null, event.generationId));
+        this.timelineGeneration = event.generationId;
+        // A past generation replayed to a late subscriber is history, not what the lane has now.
+        if (event.replayed) return { ...next, timeline };
         const assignment = event.members.map((m) => ({ member: m.member, partitions: [...m.partitions].sort((a, b) => a - b) }));
         assignment.sort((a, b) => memberOrder(a.member, b.member));
-        // The same generation can be reported again as late members confirm it: one entry per generation.
-        const timeline = event.generationId === next.generationId ? next.timeline : addEntry(next.timeline, this.entry('generation', this.now(), null, event.generationId));
         return { ...next, generationId: event.generationId, assignment, timeline };
       }
-      case 'rebalance': {
-        const at = Number(event.at);
-        const entry = this.entry(event.change, Number.isFinite(at) ? at : this.now(), event.member, null);
-        return { ...next, timeline: addEntry(next.timeline, entry) };
-      }
+      case 'rebalance':
+        return { ...next, timeline: addEntry(next.timeline, this.entry(event.change, this.timeOf(event.at), event.member, null)) };
       case 'lag':
         return { ...next, lag: { total: event.total, partitions: event.partitions } };
       case 'backpressure':
@@ -148,6 +150,12 @@ export class LaneFeed {
       case 'error':
         return { ...next, error: { code: event.code, message: event.message, retriable: event.retriable } };
     }
+  }
+
+  /** The backend's time for the event; older backends send no time with a generation. */
+  private timeOf(at: string | undefined): number {
+    const ms = Number(at);
+    return at !== undefined && Number.isFinite(ms) ? ms : this.now();
   }
 
   private entry(kind: TimelineEntry['kind'], at: number, member: string | null, generationId: number | null): TimelineEntry {
