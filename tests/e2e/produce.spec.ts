@@ -22,7 +22,7 @@ test('a sent message shows its partition and offset; the same key lands in the s
   await expect(topics.row('greetings')).toContainText('2');
 });
 
-test('copies at a rate show "sent X of N"; Cancel stops them and the history keeps the partial count', async ({ app, topics, produce }) => {
+test('copies at a rate show "sent X of N"; Cancel stops them and the history keeps what the topic holds', async ({ app, topics, produce }) => {
   await topics.createTopic('paced', 2);
   await topics.expectDetail('paced', 2);
 
@@ -41,4 +41,27 @@ test('copies at a rate show "sent X of N"; Cancel stops them and the history kee
   await expect(produce.historyRows.first()).toContainText(`${sent} of 200 · cancelled`);
   await expect(produce.progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   await expect(produce.heatMap.locator('svg')).toBeVisible();
+
+  await app.goTo('Topics');
+  await topics.expectMessageCount('paced', sent);
+});
+
+test('Cancel while a request is on its way waits for the final count: the history equals what the topic holds', async ({ app, topics, produce }) => {
+  await topics.createTopic('flood', 3);
+  await topics.expectDetail('flood', 3);
+
+  await app.goTo('Produce');
+  // No rate: requests of 500 follow one another, so one is in flight when Cancel lands.
+  await produce.send({ topic: 'flood', value: 'copy {{i}}', copies: 1_000_000 });
+  await expect.poll(() => produce.sentSoFar()).toBeGreaterThan(0);
+  await produce.cancel();
+
+  await expect(produce.progress).toContainText(/^Cancelled: sent [\d,]+ of 1,000,000/);
+  const sent = await produce.sentSoFar();
+  expect(sent).toBeLessThan(1_000_000);
+  await expect(produce.historyRows.first()).toContainText(`${sent.toLocaleString('en-US')} of 1,000,000 · cancelled`);
+  await expect(produce.progress.getByTestId('count-may-be-short')).toHaveCount(0);
+
+  await app.goTo('Topics');
+  await topics.expectMessageCount('flood', sent);
 });

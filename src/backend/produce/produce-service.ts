@@ -3,9 +3,13 @@
 // base64) before its chunk is sent, so the first copy's mistake fails the
 // call before any record reaches the topic. One loop serves both produce.send
 // and the produce.sendStream stream: progress is reported in batches, and an
-// abort stops it between chunks or during a rate wait.
+// abort stops it between chunks or during a rate wait. A request already on
+// its way is never abandoned: its records land, so they are counted and
+// reported before the send returns. Sends given an id can be aborted by that
+// id (produce.cancel); this service alone keeps the id → abort map.
 import { randomUUID } from 'node:crypto';
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
+import { appError } from '../../shared/app-error.js';
 import { AppFailure } from '../../shared/rpc/result.js';
 import { ErrorCode, fail } from '../errors.js';
 import type { DeliveredRecord, OutgoingRecord } from '../kafka/client.js';
@@ -53,6 +57,13 @@ export interface ProduceProgress {
 export interface SendOptions {
   onProgress?: (progress: ProduceProgress) => void;
   signal?: AbortSignal;
+  /** Lets cancel() stop this send while it runs. */
+  sendId?: string;
+}
+
+interface Cancellable {
+  connectionId: string;
+  controller: AbortController;
 }
 
 /** At most this many per-record results are returned; `total` counts them all. */
@@ -97,6 +108,8 @@ function sizeOf(record: OutgoingRecord): number {
 
 export class ProduceService {
   private readonly sources: TemplateSources;
+  /** The running sends that have an id; each removes itself however it ends. */
+  private readonly cancellable = new Map<string, Cancellable>();
 
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -106,7 +119,31 @@ export class ProduceService {
     this.sources = { now: () => clock.now(), uuid: randomUUID, random: Math.random, ...sources };
   }
 
+  /** Stops the send with that id on that connection; anything else (unknown, finished, cancelled already) is a no-op. */
+  cancel(connectionId: string, sendId: string): void {
+    const entry = this.cancellable.get(sendId);
+    if (entry?.connectionId === connectionId) entry.controller.abort();
+  }
+
   async send(request: ProduceRequest, options: SendOptions = {}): Promise<ProduceOutcome> {
+    const { sendId, signal } = options;
+    if (sendId === undefined) return this.run(request, options);
+    // Registered before the first await, so a cancel sent right after the stream opened finds it.
+    if (this.cancellable.has(sendId)) throw new AppFailure(appError('INVALID_INPUT', `A send with id ${sendId} is already running; each send needs its own id.`));
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    this.cancellable.set(sendId, { connectionId: request.connectionId, controller });
+    try {
+      return await this.run(request, { ...options, signal: controller.signal });
+    } finally {
+      this.cancellable.delete(sendId);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  private async run(request: ProduceRequest, options: SendOptions): Promise<ProduceOutcome> {
     const { onProgress, signal } = options;
     const started = this.clock.now();
     const build = recordBuilder(request, this.sources);
@@ -162,6 +199,8 @@ export class ProduceService {
           bytes += size;
           next++;
         }
+        // Deliberately not tied to the signal: a request on its way may land
+        // anyway, so a cancel waits for it and counts what it landed.
         const delivered = await producer.send(request.topic, records);
         for (const record of delivered) if (sent.length < LISTED_LIMIT) sent.push(record);
       } catch (error) {

@@ -1,7 +1,10 @@
 // Sending records: one, or N copies from a template, at an optional rate.
-// produce.sendStream is the same send with progress, cancelled by unsubscribing.
+// produce.sendStream is the same send with progress. produce.cancel stops it
+// exactly: the stream still reports what a request in flight landed, then a
+// `done` saying it was cancelled, so the caller's count equals the topic's.
+// Unsubscribing also stops it, but whatever was in flight goes unreported.
 import { z } from 'zod';
-import { int64String, onConnection, partitionIndex, payloadInput, topicName } from './common.js';
+import { int64String, nothing, onConnection, partitionIndex, payloadInput, topicName } from './common.js';
 import { method, stream } from './define.js';
 
 export const produceInput = onConnection.extend({
@@ -18,6 +21,11 @@ export const produceInput = onConnection.extend({
   /** Messages per second; absent means as fast as possible. */
   ratePerSecond: z.number().positive().max(1_000_000).optional(),
 });
+
+/** Chosen by the caller (a UUID) so it can name the send to produce.cancel. */
+export const sendId = z.uuid();
+
+export const produceStreamParams = produceInput.extend({ sendId: sendId.optional() });
 
 export const sentRecord = z.object({ partition: partitionIndex, offset: int64String });
 
@@ -37,12 +45,21 @@ export const produceEvent = z.discriminatedUnion('type', [
     /** Where the records since the previous event landed; the stream lists the first 1,000 in all, like produce.send. */
     landed: z.array(sentRecord),
   }),
-  z.object({ type: z.literal('done'), total: z.number().int(), elapsedMs: z.number() }),
+  z.object({
+    type: z.literal('done'),
+    /** Records sent: all asked for, or fewer when `cancelled`. */
+    total: z.number().int(),
+    elapsedMs: z.number(),
+    /** Stopped by produce.cancel before every copy was sent. */
+    cancelled: z.boolean(),
+  }),
 ]);
 
 export type ProduceEvent = z.infer<typeof produceEvent>;
 
 export const produce = {
   'produce.send': method({ input: produceInput, output: produceResult }),
-  'produce.sendStream': stream({ params: produceInput, event: produceEvent }),
+  'produce.sendStream': stream({ params: produceStreamParams, event: produceEvent }),
+  /** Stops the send with that id; an unknown or finished one is left alone (cancelling twice is fine). */
+  'produce.cancel': method({ input: onConnection.extend({ sendId }), output: nothing }),
 } as const;

@@ -28,6 +28,13 @@ export class TopicsPage {
     await expect(this.summary).toContainText(`${partitions} partitions`);
   }
 
+  /** Opens the topic's detail from the list and waits for its summary to say it holds `count` messages. */
+  async expectMessageCount(name: string, count: number): Promise<void> {
+    await this.row(name).getByRole('link', { name, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name })).toBeVisible();
+    await expect(this.summary).toContainText(` ${count.toLocaleString('en-US')} messages `);
+  }
+
   async addPartitions(total: number): Promise<void> {
     await this.page.getByRole('button', { name: 'Add partitions' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Add partitions/ });

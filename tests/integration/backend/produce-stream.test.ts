@@ -3,51 +3,10 @@
 // its rate wait (a stepped clock holds it there), errors that end the stream
 // with their code, and params validated like produce.send's input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../../src/shared/app-error.js';
-import type { ProduceEvent } from '../../../src/shared/contract/produce.js';
 import { browseAll } from './browse-support.js';
 import { startBackendWithBroker, type ClusterHarness } from './helpers.js';
+import { messageCount, subscribe } from './produce-stream-support.js';
 import { SteppedClock } from './stepped-clock.js';
-
-type Progress = Extract<ProduceEvent, { type: 'progress' }>;
-
-interface Subscription {
-  events: ProduceEvent[];
-  progress: () => Progress[];
-  /** Resolves with the end's error (undefined for a normal end). */
-  ended: Promise<AppError | undefined>;
-  /** Resolves once a progress event reports at least `sent` records. */
-  reached: (sent: number) => Promise<Progress>;
-  unsubscribe: () => void;
-}
-
-function subscribe(h: ClusterHarness, params: Record<string, unknown>): Subscription {
-  const events: ProduceEvent[] = [];
-  const waiters: { sent: number; resolve: (p: Progress) => void }[] = [];
-  let finish: (error: AppError | undefined) => void = () => undefined;
-  const ended = new Promise<AppError | undefined>((resolve) => (finish = resolve));
-  const unsubscribe = h.client.subscribe(
-    'produce.sendStream',
-    { connectionId: h.connectionId, value: { data: 'v{{i}}' }, ...params } as never,
-    (event) => {
-      events.push(event);
-      if (event.type !== 'progress') return;
-      for (const waiter of waiters.filter((w) => event.sent >= w.sent)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(event);
-      }
-    },
-    (error) => finish(error),
-  );
-  const progress = () => events.filter((e): e is Progress => e.type === 'progress');
-  const reached = (sent: number) => {
-    const already = progress().find((p) => p.sent >= sent);
-    return already ? Promise.resolve(already) : new Promise<Progress>((resolve) => waiters.push({ sent, resolve }));
-  };
-  return { events, progress, ended, reached, unsubscribe };
-}
-
-const messageCount = async (h: ClusterHarness, topic: string) => Number((await h.client.call('topics.describe', { connectionId: h.connectionId, topic })).messageCount);
 
 describe('produce.sendStream', () => {
   let h: ClusterHarness;
@@ -68,7 +27,7 @@ describe('produce.sendStream', () => {
     expect(progress.map((p) => p.sent)).toEqual([...progress.map((p) => p.sent)].sort((a, b) => a - b));
     expect(progress.at(-1)).toMatchObject({ sent: 1_500, total: 1_500 });
     const done = stream.events.at(-1);
-    expect(done).toMatchObject({ type: 'done', total: 1_500 });
+    expect(done).toMatchObject({ type: 'done', total: 1_500, cancelled: false });
     expect(stream.events.filter((e) => e.type === 'done')).toHaveLength(1);
 
     // The first 1,000 are listed across the events, each where the topic has it.
@@ -86,7 +45,7 @@ describe('produce.sendStream', () => {
     expect(await stream.ended).toBeUndefined();
     expect(stream.events).toEqual([
       { type: 'progress', sent: 1, total: 1, landed: [{ partition: 1, offset: expect.stringMatching(/^\d+$/) }] },
-      { type: 'done', total: 1, elapsedMs: expect.any(Number) },
+      { type: 'done', total: 1, elapsedMs: expect.any(Number), cancelled: false },
     ]);
   });
 
@@ -133,7 +92,7 @@ describe('produce.sendStream at a rate, on a stepped clock', () => {
       [15, 5],
       [20, 5],
     ]);
-    expect(stream.events.at(-1)).toEqual({ type: 'done', total: 20, elapsedMs: 150 });
+    expect(stream.events.at(-1)).toEqual({ type: 'done', total: 20, elapsedMs: 150, cancelled: false });
     expect(await messageCount(h, 'paced')).toBe(20);
   });
 

@@ -1,7 +1,10 @@
 // Sending many copies through the produce.sendStream stream, so the screen can
 // show "sent X of N" and cancel. Events are folded into React state at most
-// once per animation frame: a fast send reports several times a second, and a
-// cancel must not wait for a frame to know how many had been sent.
+// once per animation frame: a fast send reports several times a second.
+// Cancel asks the backend (produce.cancel) and keeps listening: a request in
+// flight may still land, and only the stream's final `done` says how many did,
+// so the count recorded is what the topic holds. Only when that call fails is
+// the stream dropped, with a count that may miss the last request's records.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/app-error';
@@ -13,7 +16,8 @@ import { animationFrameScheduler, frameBatcher, type FrameScheduler, type Stream
 
 export interface StreamedSend {
   request: ProduceRequest;
-  status: 'sending' | 'done' | 'cancelled' | 'failed';
+  /** 'cancelling': asked to stop, waiting for the backend's final count. */
+  status: 'sending' | 'cancelling' | 'done' | 'cancelled' | 'failed';
   /** Records sent so far, as last reported. */
   sent: number;
   /** Records asked for. */
@@ -22,6 +26,8 @@ export interface StreamedSend {
   landed: { partition: number; offset: string }[];
   elapsedMs: number;
   error: AppError | null;
+  /** Cancelled without the backend's final count (the cancel call failed): records in flight may be missing from `sent`. */
+  countMayBeShort?: boolean;
 }
 
 /** Folds one frame's events and, when it came, the stream's end. */
@@ -33,17 +39,22 @@ export function reduceStreamedSend(state: StreamedSend, events: ProduceEvent[], 
       ({ sent, total } = event);
       if (event.landed.length > 0) (landed ??= state.landed.slice()).push(...event.landed);
     } else {
-      ({ total, elapsedMs } = event);
+      // A cancelled send's `total` is what it sent; the asked-for count stays as it was.
+      if (!event.cancelled) total = event.total;
       sent = event.total;
-      status = 'done';
+      elapsedMs = event.elapsedMs;
+      status = event.cancelled ? 'cancelled' : 'done';
     }
   }
   const error = end?.error ?? null;
   if (error) status = 'failed';
+  // Ended while stopping but without a `done`: stopped all the same.
+  else if (end && status === 'cancelling') status = 'cancelled';
   return { ...state, sent, total, elapsedMs, status, error, landed: landed ?? state.landed };
 }
 
 interface Active {
+  sendId: string;
   stop: () => void;
   flushNow: () => void;
   startedAt: number;
@@ -82,8 +93,11 @@ export function useProduceStream(scheduler: FrameScheduler = animationFrameSched
       if (end) finish(next, self);
       else update(next);
     });
-    const unsubscribe = client.subscribe('produce.sendStream', request, (event) => batcher.event(event), (error) => batcher.end(error));
+    // The id goes on the wire only: the request kept (and re-sent from the history) has none.
+    const sendId = crypto.randomUUID();
+    const unsubscribe = client.subscribe('produce.sendStream', { ...request, sendId }, (event) => batcher.event(event), (error) => batcher.end(error));
     const started: Active = {
+      sendId,
       stop: () => {
         unsubscribe();
         batcher.cancel();
@@ -95,15 +109,22 @@ export function useProduceStream(scheduler: FrameScheduler = animationFrameSched
     active.current = started;
   };
 
-  /** Stops sending; what had been reported sent is what the send is recorded with. */
+  /** Stops sending; the stream's final `done` then says how many were sent. */
   const cancel = () => {
     const self = active.current;
-    if (!self) return;
+    if (!self || current.current === null || current.current.status !== 'sending') return;
     // Events still waiting for a frame count: they were sent.
     self.flushNow();
     if (active.current !== self || current.current === null) return;
-    self.stop();
-    finish({ ...current.current, status: 'cancelled', elapsedMs: Date.now() - self.startedAt }, self);
+    update({ ...current.current, status: 'cancelling' });
+    const { connectionId } = current.current.request;
+    client.call('produce.cancel', { connectionId, sendId: self.sendId }).catch(() => {
+      // The backend may never hear it (the transport dropped): stop listening and say the count is a lower bound.
+      self.flushNow();
+      if (active.current !== self || current.current === null) return;
+      self.stop();
+      finish({ ...current.current, status: 'cancelled', countMayBeShort: true, elapsedMs: Date.now() - self.startedAt }, self);
+    });
   };
 
   const reset = () => {
@@ -113,5 +134,5 @@ export function useProduceStream(scheduler: FrameScheduler = animationFrameSched
     setRun(null);
   };
 
-  return { run, start, cancel, reset, isSending: run?.status === 'sending' };
+  return { run, start, cancel, reset, isSending: run?.status === 'sending' || run?.status === 'cancelling' };
 }

@@ -14,6 +14,8 @@ export interface HistoryEntry {
   elapsedMs: number;
   /** Set when the send stopped before every copy was sent. */
   stopped?: 'cancelled' | 'failed';
+  /** Cancelled without the backend's final count: the topic may hold more than `total`. */
+  countMayBeShort?: boolean;
 }
 
 const MAX_ENTRIES = 200;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { HeadersEditor } from '../../../../src/renderer/src/features/produce/headers-editor';
 import { PartitionHeatMap } from '../../../../src/renderer/src/features/produce/partition-heat-map';
 import type { HeaderRow, ValueMode } from '../../../../src/renderer/src/features/produce/produce-form-model';
+import { SendProgress } from '../../../../src/renderer/src/features/produce/send-progress';
 import { SendResult } from '../../../../src/renderer/src/features/produce/send-result';
 import { ValueEditor } from '../../../../src/renderer/src/features/produce/value-editor';
 import { historyEntry } from './history-entry';
@@ -86,6 +87,34 @@ describe('<HeadersEditor>', () => {
   it('shows its error', () => {
     renderUi(<HeadersHarness error="Every header with a value needs a name." />);
     expect(screen.getByText('Every header with a value needs a name.')).toBeInTheDocument();
+  });
+});
+
+describe('<SendProgress>', () => {
+  const at = (status: 'sending' | 'cancelling' | 'cancelled', countMayBeShort = false) => ({ sent: 120, total: 1_000, status, countMayBeShort });
+
+  it('offers Cancel while sending, says "Cancelling…" without it while the final count is awaited, then the count', () => {
+    const { rerender } = renderUi(<SendProgress progress={at('sending')} onCancel={() => undefined} />);
+    const show = (status: 'cancelling' | 'cancelled') =>
+      rerender(
+        <MantineProvider env="test">
+          <SendProgress progress={at(status)} onCancel={() => undefined} />
+        </MantineProvider>,
+      );
+    const progress = screen.getByTestId('send-progress');
+    expect(progress).toHaveTextContent('Sent 120 of 1,000');
+    expect(within(progress).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    show('cancelling');
+    expect(progress).toHaveTextContent('Cancelling… sent 120 of 1,000');
+    expect(within(progress).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    show('cancelled');
+    expect(progress).toHaveTextContent('Cancelled: sent 120 of 1,000');
+    expect(screen.queryByTestId('count-may-be-short')).toBeNull();
+  });
+
+  it('says the count may be short when the cancel could not be confirmed', () => {
+    renderUi(<SendProgress progress={at('cancelled', true)} onCancel={() => undefined} />);
+    expect(screen.getByTestId('count-may-be-short')).toHaveTextContent('may hold up to one more batch');
   });
 });
 

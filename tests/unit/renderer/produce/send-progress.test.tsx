@@ -1,16 +1,13 @@
 // Sending copies from the Produce screen against a real backend and broker:
 // "sent X of N" and Cancel while they go out, and a cancelled send recorded in
-// the history (and the heat map) with what was actually sent. The backend runs
+// the history (and the heat map) with the backend's final count. The backend runs
 // on a stepped clock, so the send sits in its rate wait until the test lets it go on.
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ProduceScreen } from '../../../../src/renderer/src/features/produce/produce-screen';
 import { useProduceHistory } from '../../../../src/renderer/src/stores/produce-history-store';
-import { useUiStore } from '../../../../src/renderer/src/stores/ui-store';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
 import { SteppedClock } from '../../../integration/backend/stepped-clock';
-import { renderWithProviders } from '../test-providers';
+import { fillValueAndCopies, openProduceScreen } from './open-produce-screen';
 import { readTopic } from './read-topic';
 
 const clock = new SteppedClock();
@@ -29,16 +26,9 @@ afterEach(() => {
 
 describe('Sending copies with progress and Cancel', () => {
   it('shows "sent X of N" with a progress bar, cancels, and records the partial send; Send again re-sends the whole batch', async () => {
-    const user = userEvent.setup();
-    window.location.hash = '#/produce/progress';
-    useUiStore.getState().setActiveConnection(h.connectionId);
-    renderWithProviders(<ProduceScreen />, h.client);
+    const user = openProduceScreen(h, 'progress');
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'k-{{{{i}}');
-    await user.click(screen.getByRole('textbox', { name: 'Value' }));
-    await user.paste('v{{i}}');
-    const copies = screen.getByRole('textbox', { name: 'Copies' });
-    await user.clear(copies);
-    await user.type(copies, '1000');
+    await fillValueAndCopies(user, 'v{{i}}', 1_000);
     await user.type(screen.getByRole('textbox', { name: 'Rate (per second)' }), '10');
 
     // 10 per second: one record, then a rate wait the test releases by hand.
@@ -53,10 +43,11 @@ describe('Sending copies with progress and Cancel', () => {
     expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0.3');
     expect(screen.getByText('Nothing sent yet')).toBeInTheDocument();
 
+    // Cancel asks the backend, which wakes the wait and answers with its final count.
     await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
-    expect(within(progress).getByText('Cancelled: sent 3 of 1,000')).toBeInTheDocument();
     expect(within(progress).queryByRole('button', { name: 'Cancel' })).toBeNull();
-    await waitFor(() => expect(clock.sleeping()).toBe(0));
+    expect(await within(progress).findByText('Cancelled: sent 3 of 1,000')).toBeInTheDocument();
+    expect(clock.sleeping()).toBe(0);
 
     const table = screen.getByRole('table', { name: 'Sent messages' });
     const [row] = within(table).getAllByTestId('history-row');

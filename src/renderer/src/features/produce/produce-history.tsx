@@ -7,7 +7,7 @@ import { useProduceHistory, type HistoryEntry } from '../../stores/produce-histo
 const preview = (text: string | undefined) => (text === undefined ? '∅' : text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 function landed(entry: HistoryEntry): string {
-  if (entry.stopped) return `${entry.total.toLocaleString()} of ${(entry.request.count ?? 1).toLocaleString()} · ${entry.stopped}`;
+  if (entry.stopped) return `${entry.total.toLocaleString()} of ${(entry.request.count ?? 1).toLocaleString()} · ${entry.stopped}${entry.countMayBeShort ? ' (maybe more)' : ''}`;
   if (entry.total > 1) return `${entry.total.toLocaleString()} records`;
   return entry.sent[0] ? `partition ${entry.sent[0].partition} · offset ${entry.sent[0].offset}` : '—';
 }

@@ -2,7 +2,7 @@
 // result, so the history and the heat map show every send. One record goes
 // as a single call (nothing to show progress for); copies go through the
 // stream, which reports "sent X of N" and can be cancelled. A send stopped
-// part-way is recorded with what had been sent.
+// part-way is recorded with what the backend's final count says was sent.
 import { useProduce, type ProduceRequest } from '../../api/use-produce';
 import { useProduceStream, type StreamedSend } from '../../api/use-produce-stream';
 import type { FrameScheduler } from '../../api/use-stream';
@@ -12,6 +12,8 @@ export interface SendProgress {
   sent: number;
   total: number;
   status: StreamedSend['status'];
+  /** Cancelled without the backend's final count: a request in flight may have landed more. */
+  countMayBeShort: boolean;
 }
 
 export function useSendAndRecord(scheduler?: FrameScheduler) {
@@ -21,7 +23,10 @@ export function useSendAndRecord(scheduler?: FrameScheduler) {
 
   const recordStreamed = (final: StreamedSend) => {
     if (final.status === 'done') add({ request: final.request, sent: final.landed, total: final.sent, elapsedMs: final.elapsedMs });
-    else if (final.sent > 0) add({ request: final.request, sent: final.landed, total: final.sent, elapsedMs: final.elapsedMs, stopped: final.status === 'failed' ? 'failed' : 'cancelled' });
+    else if (final.sent > 0) {
+      const stopped = final.status === 'failed' ? 'failed' : 'cancelled';
+      add({ request: final.request, sent: final.landed, total: final.sent, elapsedMs: final.elapsedMs, stopped, ...(final.countMayBeShort ? { countMayBeShort: true } : {}) });
+    }
   };
 
   const send = (request: ProduceRequest) => {
@@ -44,6 +49,6 @@ export function useSendAndRecord(scheduler?: FrameScheduler) {
     isPending: produce.isPending || stream.isSending,
     variables: run ? run.request : produce.variables,
     /** The copies being sent, or the last cancelled or failed batch; null for a single send. */
-    progress: run && run.status !== 'done' ? ({ sent: run.sent, total: run.total, status: run.status } satisfies SendProgress) : null,
+    progress: run && run.status !== 'done' ? ({ sent: run.sent, total: run.total, status: run.status, countMayBeShort: run.countMayBeShort === true } satisfies SendProgress) : null,
   };
 }
