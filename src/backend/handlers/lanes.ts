@@ -37,11 +37,7 @@ export function laneHandlers(lanes: LaneService): LaneHandlers {
       await lane.stop();
       return lane.view();
     },
-    'lanes.start': async ({ laneId }) => {
-      const lane = lanes.get(laneId);
-      await lane.start();
-      return lane.view();
-    },
+    'lanes.start': ({ laneId }) => lanes.start(laneId),
     'lanes.close': async ({ laneId }) => {
       await lanes.close(laneId);
       return null;
@@ -52,11 +48,7 @@ export function laneHandlers(lanes: LaneService): LaneHandlers {
       return lane.view();
     },
     'lanes.removeMember': ({ laneId, member }) => lanes.removeMember(laneId, member),
-    'lanes.replay': async ({ laneId }) => {
-      const lane = lanes.get(laneId);
-      await lane.replay();
-      return lane.view();
-    },
+    'lanes.replay': ({ laneId }) => lanes.replay(laneId),
     'lanes.events': ({ laneId }, sink, signal) => lanes.subscribe(laneId, sink, signal),
   };
 }

@@ -10,6 +10,7 @@ import { failWith } from '../errors.js';
 import type { LaneKafka } from '../kafka/lane-client.js';
 import type { Clock, Logger } from '../ports.js';
 import { Lane, type LaneConfig, type LaneOffsets } from './lane.js';
+import { REPLAY_WRITE, requireReadOnlyLane } from './read-only-lanes.js';
 import type { FeedLimits } from './record-feed.js';
 
 export const LANE_NOT_FOUND = 'LANE_NOT_FOUND';
@@ -34,6 +35,7 @@ export class LaneService {
   async open(connectionId: string, config: LaneConfig): Promise<LaneView> {
     const profile = this.deps.connections.profile(connectionId);
     const offsets = this.offsetsOf(connectionId, config);
+    await requireReadOnlyLane(profile, config, this.deps.connections.client(connectionId));
     // Fails early, with TOPIC_NOT_FOUND or BROKER_UNREACHABLE, before any member joins.
     await offsets.watermarks();
     const laneId = `lane-${this.nextLane++}`;
@@ -67,7 +69,7 @@ export class LaneService {
         return client().reader.watermarks(config.topic, topic?.partitions.map((p) => p.partition) ?? []);
       },
       members: async () => (await client().groups.describe(config.groupId)).members.length,
-      commit: (offsets) => client().groups.commitOffsets(config.groupId, config.topic, offsets),
+      commit: (offsets) => this.deps.connections.clientForWrite(connectionId, REPLAY_WRITE).groups.commitOffsets(config.groupId, config.topic, offsets),
     };
   }
 
@@ -77,6 +79,27 @@ export class LaneService {
 
   get(laneId: string): Lane {
     return this.lanes.get(laneId) ?? failWith(appError(LANE_NOT_FOUND, `There is no open lane "${laneId}".`));
+  }
+
+  /**
+   * A stopped lane's members have left its group, so on a read-only connection
+   * the group is checked again: someone else may have joined or committed to
+   * it since. A running or failed lane's own members may still count.
+   */
+  async start(laneId: string): Promise<LaneView> {
+    const lane = this.get(laneId);
+    const view = lane.view();
+    if (view.state === 'stopped') await requireReadOnlyLane(this.deps.connections.profile(view.connectionId), view, this.deps.connections.client(view.connectionId));
+    await lane.start();
+    return lane.view();
+  }
+
+  /** Replay commits offsets, so a read-only connection refuses it before the lane stops. */
+  async replay(laneId: string): Promise<LaneView> {
+    const lane = this.get(laneId);
+    this.deps.connections.clientForWrite(lane.view().connectionId, REPLAY_WRITE);
+    await lane.replay();
+    return lane.view();
   }
 
   async removeMember(laneId: string, member: string | undefined): Promise<LaneView> {

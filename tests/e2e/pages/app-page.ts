@@ -25,6 +25,12 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { level: 2, name: screen })).toBeVisible();
   }
 
+  /** A write control on a read-only connection: disabled, and its tooltip says why. */
+  async expectReadOnly(control: Locator): Promise<void> {
+    await expect(control).toBeDisabled();
+    await expect(control).toHaveAttribute('title', /^Read-only connection/);
+  }
+
   colorScheme(): Promise<string | null> {
     return this.page.locator('html').getAttribute('data-mantine-color-scheme');
   }

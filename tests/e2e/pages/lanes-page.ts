@@ -26,6 +26,15 @@ export class LanesPage {
     await expect(this.addLaneForm).toBeVisible();
   }
 
+  /** The send bar's button ("Send" or "Send N"). */
+  sendButton(): Locator {
+    return this.sendForm.getByRole('button', { name: /^Send/ });
+  }
+
+  laneControl(groupId: string, label: string): Locator {
+    return this.lane(groupId).getByRole('toolbar', { name: 'Lane controls' }).getByRole('button', { name: label, exact: true });
+  }
+
   lane(groupId: string): Locator {
     return this.page.getByRole('region', { name: `Lane ${groupId}` });
   }
@@ -86,12 +95,12 @@ export class LanesPage {
     await this.sendForm.getByRole('textbox', { name: 'Copies' }).fill(String(options.copies ?? 1));
     const result = this.page.getByTestId('lane-produce-result');
     const before = (await result.count()) > 0 ? Number(await result.getAttribute('data-sends')) : 0;
-    await this.sendForm.getByRole('button', { name: /^Send/ }).click();
+    await this.sendButton().click();
     // The result line counts the sends the broker acknowledged.
     await expect(result).toHaveAttribute('data-sends', String(before + 1), { timeout: 15_000 });
   }
 
   async control(groupId: string, label: 'Pause' | 'Resume' | 'Stop' | 'Start' | 'Add member' | 'Remove member' | 'Replay from earliest' | 'Close'): Promise<void> {
-    await this.lane(groupId).getByRole('toolbar', { name: 'Lane controls' }).getByRole('button', { name: label, exact: true }).click();
+    await this.laneControl(groupId, label).click();
   }
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Consumer, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaFor } from '../broker/helpers.js';
-import { failureOf, startBackendWithBroker, type ClusterHarness } from './helpers.js';
+import { failureOf, startBackendWithBroker, until, type ClusterHarness } from './helpers.js';
 
 interface Joined {
   memberId: string;
@@ -24,16 +24,6 @@ async function idleMember(kafka: Kafka, groupId: string, topic: string, joins: J
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
   return consumer;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('groups.list and groups.describe', () => {

@@ -73,3 +73,14 @@ export async function failureOf(call: Promise<unknown>): Promise<AppError> {
   }
   throw new Error('expected the call to fail');
 }
+
+/** Polls `probe` until it answers something other than undefined, or fails after the deadline. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

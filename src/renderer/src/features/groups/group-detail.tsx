@@ -3,6 +3,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useGroupDescribe } from '../../api/use-groups';
+import { useReadOnly, writeControl } from '../../api/use-read-only';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingState } from '../../components/loading-state';
 import { formatCount } from '../../lib/format';
@@ -17,6 +18,7 @@ import { UnconsumedView } from './unconsumed-view';
 
 export function GroupDetailView({ connectionId, groupId }: { connectionId: string; groupId: string }) {
   const group = useGroupDescribe(connectionId, groupId);
+  const readOnly = useReadOnly(connectionId);
   const [resetting, setResetting] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
@@ -31,10 +33,10 @@ export function GroupDetailView({ connectionId, groupId }: { connectionId: strin
           {group.data ? <GroupStateBadge state={group.data.state} /> : null}
         </Group>
         <Group gap="xs">
-          <Button variant="light" color="orange" onClick={() => setResetting(true)} disabled={!group.data}>
+          <Button variant="light" color="orange" onClick={() => setResetting(true)} {...writeControl(readOnly, !group.data)}>
             Reset offsets
           </Button>
-          <Button variant="light" color="red" onClick={() => setDeleting(true)}>
+          <Button variant="light" color="red" onClick={() => setDeleting(true)} {...writeControl(readOnly)}>
             Delete group
           </Button>
         </Group>

@@ -3,6 +3,7 @@
 import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import type { LaneView } from '../../../../shared/contract/lanes';
+import { useReadOnly } from '../../api/use-read-only';
 import { useLaneControl, type LaneControlRequest } from '../../api/use-lanes';
 import { ErrorNotice } from '../../components/error-notice';
 import type { FrameScheduler } from '../../api/use-stream';
@@ -18,6 +19,7 @@ export const LANE_WIDTH = 360;
 export function LaneColumn({ lane, scheduler }: { lane: LaneView; scheduler?: FrameScheduler }) {
   const { snapshot, feed, streamError, newRun } = useLaneFeed(lane.laneId, { scheduler });
   const control = useLaneControl(lane.connectionId);
+  const readOnly = useReadOnly(lane.connectionId);
 
   const { mutate } = control;
   const onControl = useCallback(
@@ -51,7 +53,7 @@ export function LaneColumn({ lane, scheduler }: { lane: LaneView; scheduler?: Fr
           </Text>
         </Group>
         <LaneStatus snapshot={snapshot} fallbackState={lane.state} />
-        <LaneControls state={snapshot.state ?? lane.state} memberCount={lane.memberIds.length} busy={control.isPending} onControl={onControl} />
+        <LaneControls state={snapshot.state ?? lane.state} memberCount={lane.memberIds.length} busy={control.isPending} readOnly={readOnly} onControl={onControl} />
         {control.error ? <ErrorNotice error={control.error} title="The lane refused that" /> : null}
         {laneError ? <ErrorNotice error={laneError} /> : null}
         {streamError ? <ErrorNotice error={streamError} title="The lane's updates stopped" /> : null}

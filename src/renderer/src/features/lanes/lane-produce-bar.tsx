@@ -4,6 +4,7 @@
 import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useProduce } from '../../api/use-produce';
+import { writeControl } from '../../api/use-read-only';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatCount } from '../../lib/format';
 
@@ -22,7 +23,7 @@ export function LaneProduceBar({ connectionId, topic, readOnly }: LaneProduceBar
   const validCount = Number.isInteger(count) && count >= 1 && count <= 1_000_000;
 
   const send = () => {
-    if (!validCount) return;
+    if (!validCount || readOnly) return;
     const request = { connectionId, topic, key: key === '' ? null : { encoding: 'utf8' as const, data: key }, value: { encoding: 'utf8' as const, data: value }, count };
     produce.mutate(request, { onSuccess: () => setSends((n) => n + 1) });
   };
@@ -50,7 +51,7 @@ export function LaneProduceBar({ connectionId, topic, readOnly }: LaneProduceBar
           error={validCount ? undefined : '1 to 1,000,000'}
           onChange={(next) => setCount(typeof next === 'number' ? next : Number.NaN)}
         />
-        <Button type="submit" loading={produce.isPending} disabled={readOnly || !validCount} title={readOnly ? 'This connection is read-only' : undefined}>
+        <Button type="submit" loading={produce.isPending} {...writeControl(readOnly, !validCount)}>
           {count > 1 && validCount ? `Send ${formatCount(count)}` : 'Send'}
         </Button>
       </Group>

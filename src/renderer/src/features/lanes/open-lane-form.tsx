@@ -1,9 +1,15 @@
 // Adds a lane to the picked topic: the group it reads as, where a group
 // without committed offsets starts, how many members, and auto-commit.
+// On a read-only connection auto-commit is off and cannot be switched on:
+// the backend refuses a lane that would commit there.
 import { Button, Group, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OpenLaneRequest } from '../../api/use-lanes';
+import { useReadOnly } from '../../api/use-read-only';
 import { emptyOpenLaneForm, MAX_LANE_MEMBERS, suggestGroupId, toOpenLaneRequest, validateOpenLaneForm, type OpenLaneFormValues } from './open-lane-form-model';
+
+/** Why auto-commit is off on a read-only connection, and what else the backend asks of the lane. */
+export const READ_ONLY_LANE_NOTE = 'Read-only connection: off, and use a new group id (joining an existing group would rebalance it).';
 
 interface OpenLaneFormProps {
   connectionId: string;
@@ -15,12 +21,14 @@ interface OpenLaneFormProps {
 }
 
 export function OpenLaneForm({ connectionId, topic, takenGroupIds, opening, onOpen }: OpenLaneFormProps) {
+  const readOnly = useReadOnly(connectionId);
   const [draft, setDraft] = useState<OpenLaneFormValues>(() => emptyOpenLaneForm(takenGroupIds));
   // Until the user types a group id, it follows the lanes as they load and open.
   const [groupEdited, setGroupEdited] = useState(false);
   const [openedHere, setOpenedHere] = useState<string[]>([]);
   const [showErrors, setShowErrors] = useState(false);
-  const values = groupEdited ? draft : { ...draft, groupId: suggestGroupId([...takenGroupIds, ...openedHere]) };
+  const shownDraft = readOnly ? { ...draft, autoCommit: false } : draft;
+  const values = groupEdited ? shownDraft : { ...shownDraft, groupId: suggestGroupId([...takenGroupIds, ...openedHere]) };
   const errors = validateOpenLaneForm(values);
   const shown = showErrors ? errors : {};
   const set = <K extends keyof OpenLaneFormValues>(key: K, value: OpenLaneFormValues[K]) => setDraft({ ...values, [key]: value });
@@ -84,7 +92,13 @@ export function OpenLaneForm({ connectionId, topic, takenGroupIds, opening, onOp
           onChange={(value) => set('members', typeof value === 'number' ? value : Number.NaN)}
         />
         <Stack gap={4} pt={30}>
-          <Switch label="Auto-commit" checked={values.autoCommit} onChange={(e) => set('autoCommit', e.currentTarget.checked)} />
+          <Switch
+            label="Auto-commit"
+            checked={values.autoCommit}
+            disabled={readOnly}
+            description={readOnly ? READ_ONLY_LANE_NOTE : undefined}
+            onChange={(e) => set('autoCommit', e.currentTarget.checked)}
+          />
         </Stack>
         <Stack pt={25}>
           <Button type="submit" loading={opening}>

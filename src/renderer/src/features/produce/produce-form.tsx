@@ -2,6 +2,7 @@
 // how fast. Errors show next to their field once the user tries to send.
 import { Autocomplete, Button, Group, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useReadOnly, writeControl } from '../../api/use-read-only';
 import { useTopics } from '../../api/use-topics';
 import { HeadersEditor } from './headers-editor';
 import { placementHint, toProduceRequest, validateProduceForm, type PartitionMode, type ProduceFormValues } from './produce-form-model';
@@ -18,6 +19,7 @@ interface ProduceFormProps {
 
 export function ProduceForm({ connectionId, values, onChange, onSend, sending }: ProduceFormProps) {
   const topics = useTopics(connectionId);
+  const readOnly = useReadOnly(connectionId);
   const [showErrors, setShowErrors] = useState(false);
   const partitionCount = topics.data?.find((topic) => topic.name === values.topic.trim())?.partitions ?? null;
   const errors = validateProduceForm(values, partitionCount);
@@ -25,6 +27,7 @@ export function ProduceForm({ connectionId, values, onChange, onSend, sending }:
   const set = <K extends keyof ProduceFormValues>(key: K, value: ProduceFormValues[K]) => onChange({ ...values, [key]: value });
 
   const submit = () => {
+    if (readOnly) return;
     setShowErrors(true);
     if (Object.keys(errors).length === 0) onSend(toProduceRequest(values, connectionId));
   };
@@ -123,7 +126,7 @@ export function ProduceForm({ connectionId, values, onChange, onSend, sending }:
           />
         </Group>
         <Group justify="flex-end">
-          <Button type="submit" loading={sending}>
+          <Button type="submit" loading={sending} {...writeControl(readOnly)}>
             {values.count > 1 ? `Send ${values.count.toLocaleString()}` : 'Send'}
           </Button>
         </Group>

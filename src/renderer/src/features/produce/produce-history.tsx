@@ -1,6 +1,7 @@
 // Everything sent in this window, newest first; any entry can be sent again.
 import { Button, Group, Table, Text } from '@mantine/core';
 import type { ProduceRequest } from '../../api/use-produce';
+import { useReadOnlyCheck, writeControl } from '../../api/use-read-only';
 import { EmptyNotice } from '../../components/empty-notice';
 import { useProduceHistory, type HistoryEntry } from '../../stores/produce-history-store';
 
@@ -15,6 +16,7 @@ function landed(entry: HistoryEntry): string {
 export function ProduceHistory({ onResend, sending }: { onResend: (request: ProduceRequest) => void; sending: boolean }) {
   const entries = useProduceHistory((state) => state.entries);
   const clear = useProduceHistory((state) => state.clear);
+  const isReadOnly = useReadOnlyCheck();
   if (entries.length === 0) return <EmptyNotice title="Nothing sent yet" description="Messages you send appear here and can be sent again." />;
   return (
     <>
@@ -44,7 +46,8 @@ export function ProduceHistory({ onResend, sending }: { onResend: (request: Prod
               <Table.Td ff="monospace">{preview(entry.request.value?.data)}</Table.Td>
               <Table.Td>{landed(entry)}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="light" disabled={sending} onClick={() => onResend(entry.request)}>
+                {/* An entry goes again to the connection it was sent on, so that connection decides. */}
+                <Button size="compact-xs" variant="light" {...writeControl(isReadOnly(entry.request.connectionId), sending)} onClick={() => onResend(entry.request)}>
                   Send again
                 </Button>
               </Table.Td>

@@ -2,6 +2,7 @@
 // with grow and delete.
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useReadOnly, writeControl } from '../../api/use-read-only';
 import { useTopicDescribe } from '../../api/use-topics';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingState } from '../../components/loading-state';
@@ -14,6 +15,7 @@ import { TopicConfigsTable } from './topic-configs-table';
 
 export function TopicDetail({ connectionId, topic }: { connectionId: string; topic: string }) {
   const detail = useTopicDescribe(connectionId, topic);
+  const readOnly = useReadOnly(connectionId);
   const [dialog, setDialog] = useState<'grow' | 'delete' | null>(null);
   return (
     <Stack>
@@ -26,10 +28,10 @@ export function TopicDetail({ connectionId, topic }: { connectionId: string; top
           <Button variant="default" onClick={() => navigate('produce', topic)}>
             Produce
           </Button>
-          <Button variant="default" onClick={() => setDialog('grow')} disabled={!detail.data}>
+          <Button variant="default" onClick={() => setDialog('grow')} {...writeControl(readOnly, !detail.data)}>
             Add partitions
           </Button>
-          <Button color="red" variant="light" onClick={() => setDialog('delete')}>
+          <Button color="red" variant="light" onClick={() => setDialog('delete')} {...writeControl(readOnly)}>
             Delete
           </Button>
         </Group>
