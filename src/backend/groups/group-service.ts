@@ -8,6 +8,7 @@ import type { GroupDescription, KafkaClient } from '../kafka/client.js';
 import { requireTopic } from '../topics/topic-service.js';
 import { AppFailure } from '../../shared/rpc/result.js';
 import { planReset, type PartitionPosition, type PlannedOffset, type ResetTarget } from './reset-plan.js';
+import { mapLimited } from '../map-limited.js';
 
 export interface GroupSummary {
   groupId: string;
@@ -78,19 +79,6 @@ function highWatermarks(client: KafkaClient) {
     }
     return pending;
   };
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 const sumLag = (offsets: { lag: bigint | null }[]): bigint | null =>

@@ -3,6 +3,7 @@
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
 import { ErrorCode, fail } from '../errors.js';
 import type { ConfigEntry, KafkaClient, PartitionMetadata, PartitionWatermarks, TopicMetadata } from '../kafka/client.js';
+import { mapLimited } from '../map-limited.js';
 
 export interface TopicSummary {
   name: string;
@@ -20,19 +21,6 @@ export interface TopicDetail extends TopicSummary {
 
 /** How many topics' watermarks are fetched at once when listing. */
 const WATERMARK_CONCURRENCY = 8;
-
-async function mapLimited<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function summarize(meta: TopicMetadata, watermarks: PartitionWatermarks[], sizes: Map<string, bigint> | null): TopicSummary {
   return {
