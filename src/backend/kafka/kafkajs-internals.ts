@@ -50,6 +50,7 @@ export interface KafkajsCluster {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   refreshMetadata(): Promise<void>;
+  getNodeIds(): number[];
   addTargetTopic(topic: string): Promise<void>;
   findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
   findBroker(args: { nodeId: number }): Promise<KafkajsBroker>;

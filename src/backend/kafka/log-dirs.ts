@@ -3,34 +3,9 @@
 // are already done) through its internal cluster object. That reaches past
 // kafkajs' public API, so every step is checked and any surprise answers
 // null ("size unknown") instead of failing the topic list.
-import { createRequire } from 'node:module';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from '../ports.js';
-
-const require = createRequire(import.meta.url);
-
-interface KafkajsEncoder {
-  writeInt32(value: number): KafkajsEncoder;
-}
-interface KafkajsDecoder {
-  readInt16(): number;
-  readInt32(): number;
-  readInt64(): { toString(): string };
-  readString(): string;
-  readBoolean(): boolean;
-  readArray<T>(read: (decoder: KafkajsDecoder) => T): T[];
-}
-interface KafkajsBroker {
-  versions?: Record<number, { minVersion: number; maxVersion: number }> | null;
-  connectionPool: { send(request: unknown): Promise<unknown> };
-}
-interface KafkajsCluster {
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  refreshMetadata(): Promise<void>;
-  getNodeIds(): number[];
-  findBroker(args: { nodeId: number }): Promise<KafkajsBroker>;
-}
+import { agreedVersion, internalCluster, kafkajsRequire, type KafkajsDecoder, type KafkajsEncoder } from './kafkajs-internals.js';
 
 const DESCRIBE_LOG_DIRS = 35;
 const VERSION = 1;
@@ -57,7 +32,7 @@ function describeLogDirsRequest(Encoder: new () => KafkajsEncoder, Decoder: new 
           const errorCode = d.readInt16();
           d.readString(); // the log directory's path
           const topics = d.readArray((t) => ({
-            name: t.readString(),
+            name: t.readString() ?? '',
             partitions: t.readArray((p) => {
               p.readInt32(); // partition index
               const size = BigInt(p.readInt64().toString());
@@ -80,35 +55,21 @@ export interface LogDirSizes {
 }
 
 export function logDirSizes(kafka: Kafka, logger: Logger): LogDirSizes {
-  let cluster: Promise<KafkajsCluster | null> | undefined;
-  const connect = () =>
-    (cluster ??= (async () => {
-      const symbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
-      const create = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-      if (typeof create !== 'function') return null;
-      const created = create({ allowAutoTopicCreation: false }) as KafkajsCluster;
-      try {
-        await created.connect();
-        return created;
-      } catch (error) {
-        cluster = undefined;
-        throw error;
-      }
-    })());
-
+  // A cluster of its own, not the one reads and groups share: kafkajs refreshes
+  // metadata for every topic a cluster has read, and one of those deleted since
+  // would fail the refresh and leave every size unknown.
+  const cluster = internalCluster(kafka);
   return {
     async sizes() {
       try {
-        const Encoder = require('kafkajs/src/protocol/encoder.js');
-        const Decoder = require('kafkajs/src/protocol/decoder.js');
-        const connected = await connect();
-        if (!connected) return null;
+        const Encoder = kafkajsRequire('kafkajs/src/protocol/encoder.js') as new () => KafkajsEncoder;
+        const Decoder = kafkajsRequire('kafkajs/src/protocol/decoder.js') as new (raw: Buffer) => KafkajsDecoder;
+        const connected = await cluster.get();
         await connected.refreshMetadata();
         const totals = new Map<string, bigint>();
         for (const nodeId of connected.getNodeIds()) {
           const broker = await connected.findBroker({ nodeId });
-          const range = broker.versions?.[DESCRIBE_LOG_DIRS];
-          if (!range || range.minVersion > VERSION || range.maxVersion < VERSION) return null;
+          if (agreedVersion(broker, DESCRIBE_LOG_DIRS, VERSION, VERSION) === null) return null;
           const results = (await broker.connectionPool.send(describeLogDirsRequest(Encoder, Decoder))) as LogDirResult[];
           for (const dir of results) {
             if (dir.errorCode !== 0) continue;
@@ -124,10 +85,6 @@ export function logDirSizes(kafka: Kafka, logger: Logger): LogDirSizes {
         return null;
       }
     },
-    async close() {
-      const pending = cluster;
-      cluster = undefined;
-      await pending?.then((c) => c?.disconnect()).catch(() => undefined);
-    },
+    close: () => cluster.close(),
   };
 }
