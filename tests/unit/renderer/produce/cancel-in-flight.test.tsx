@@ -6,7 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useProduceHistory } from '../../../../src/renderer/src/stores/produce-history-store';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
-import { fillValueAndCopies, openProduceScreen } from './open-produce-screen';
+import { fillValueAndCopies, openProduceScreen, resetProduceScreen } from './open-produce-screen';
 
 let h: ClusterHarness;
 
@@ -15,10 +15,7 @@ beforeAll(async () => {
   await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'flood', partitions: 3, replicationFactor: 1 });
 });
 afterAll(() => h?.stop());
-afterEach(() => {
-  useProduceHistory.getState().clear();
-  window.location.hash = '';
-});
+afterEach(resetProduceScreen);
 
 const countOf = (text: string | null) => Number(/sent ([\d,]+) of/i.exec(text ?? '')![1]!.replace(/,/g, ''));
 

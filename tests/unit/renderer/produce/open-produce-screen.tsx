@@ -1,8 +1,10 @@
 // The Produce screen on a real backend, opened at a topic as the route would,
-// with the harness's connection active; and the copies field filled in.
+// with the harness's connection active; the copies field filled in; and the
+// reset between tests (the history store and the route outlive a render).
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ProduceScreen } from '../../../../src/renderer/src/features/produce/produce-screen';
+import { useProduceHistory } from '../../../../src/renderer/src/stores/produce-history-store';
 import { useUiStore } from '../../../../src/renderer/src/stores/ui-store';
 import type { ClusterHarness } from '../../../integration/backend/helpers';
 import { renderWithProviders } from '../test-providers';
@@ -24,4 +26,9 @@ export async function fillValueAndCopies(user: User, value: string, copies: numb
   const field = screen.getByRole('textbox', { name: 'Copies' });
   await user.clear(field);
   await user.type(field, String(copies));
+}
+
+export function resetProduceScreen(): void {
+  useProduceHistory.getState().clear();
+  window.location.hash = '';
 }

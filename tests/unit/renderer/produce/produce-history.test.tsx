@@ -1,11 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ProduceScreen } from '../../../../src/renderer/src/features/produce/produce-screen';
-import { useProduceHistory } from '../../../../src/renderer/src/stores/produce-history-store';
-import { useUiStore } from '../../../../src/renderer/src/stores/ui-store';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
-import { renderWithProviders } from '../test-providers';
+import { openProduceScreen, resetProduceScreen } from './open-produce-screen';
 import { readTopic } from './read-topic';
 
 let h: ClusterHarness;
@@ -15,27 +11,17 @@ beforeAll(async () => {
   await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'history', partitions: 3, replicationFactor: 1 });
 });
 afterAll(() => h?.stop());
-afterEach(() => {
-  useProduceHistory.getState().clear();
-  window.location.hash = '';
-});
-
-function renderProduce(topic: string) {
-  window.location.hash = `#/produce/${topic}`;
-  useUiStore.getState().setActiveConnection(h.connectionId);
-  return renderWithProviders(<ProduceScreen />, h.client);
-}
+afterEach(resetProduceScreen);
 
 describe('Produce history against a real broker', () => {
   it('says nothing was sent yet before the first send', async () => {
-    renderProduce('history');
+    openProduceScreen(h, 'history');
     expect(await screen.findByText('Nothing sent yet')).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Sent messages' })).toBeNull();
   });
 
   it('lists a sent message with where it landed; "Send again" re-sends the same key, value, headers and partition', async () => {
-    const user = userEvent.setup();
-    renderProduce('history');
+    const user = openProduceScreen(h, 'history');
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer-7');
     await user.click(screen.getByRole('textbox', { name: 'Value' }));
     await user.paste('say hello~!!!!');
@@ -82,8 +68,7 @@ describe('Produce history against a real broker', () => {
   });
 
   it('Clear empties the history', async () => {
-    const user = userEvent.setup();
-    renderProduce('history');
+    const user = openProduceScreen(h, 'history');
     await user.click(screen.getByRole('textbox', { name: 'Value' }));
     await user.paste('to be cleared');
     await user.click(screen.getByRole('button', { name: 'Send' }));

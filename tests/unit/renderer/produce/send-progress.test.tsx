@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useProduceHistory } from '../../../../src/renderer/src/stores/produce-history-store';
 import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
 import { SteppedClock } from '../../../integration/backend/stepped-clock';
-import { fillValueAndCopies, openProduceScreen } from './open-produce-screen';
+import { fillValueAndCopies, openProduceScreen, resetProduceScreen } from './open-produce-screen';
 import { readTopic } from './read-topic';
 
 const clock = new SteppedClock();
@@ -19,8 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 afterEach(() => {
-  useProduceHistory.getState().clear();
-  window.location.hash = '';
+  resetProduceScreen();
   clock.held = false;
 });
 
