@@ -1,6 +1,7 @@
 // Renders a component inside the app's providers with a fake contract client:
 // `call` answers from the given handlers (a missing one fails the test loudly)
-// and `subscribe` hands the test a controller for each stream opened.
+// and `subscribe` hands the test a controller for each stream opened. For a
+// real backend, `recordingCalls` lets a test see what the screen asked it.
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -44,6 +45,19 @@ export function fakeClient(handlers: Handlers = {}) {
     },
   };
   return { client, streams, calls };
+}
+
+/** The client, passing every call through, with a list of the calls made. */
+export function recordingCalls(inner: ApiClient) {
+  const calls: { method: string; input: unknown }[] = [];
+  const client: ApiClient = {
+    call(method, input) {
+      calls.push({ method, input });
+      return inner.call(method, input);
+    },
+    subscribe: (stream, params, onEvent, onEnd) => inner.subscribe(stream, params, onEvent, onEnd),
+  };
+  return { client, calls };
 }
 
 export const failure = (code: string, message: string) => new AppFailure({ code, message, retriable: false });
