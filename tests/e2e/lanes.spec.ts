@@ -4,9 +4,20 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.js';
+import { goToScreen, type AppPage } from './pages/app-page.js';
 import { LanesPage } from './pages/lanes-page.js';
+import type { TopicsPage } from './pages/topics-page.js';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/lanes.png');
+
+/** Creates the topic on the Topics screen, waits for its detail, and opens it in Lanes. */
+async function lanesOnNewTopic(app: AppPage, topics: TopicsPage, name: string, partitions: number): Promise<LanesPage> {
+  await topics.createTopic(name, partitions);
+  await topics.expectDetail(name, partitions);
+  const lanes = new LanesPage(app.page);
+  await lanes.open(name);
+  return lanes;
+}
 
 test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2', async ({ app, topics }) => {
   const lanes = new LanesPage(app.page);
@@ -32,10 +43,7 @@ test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2
 });
 
 test('lanes keep reading while the Produce screen is open: a message sent there is in every lane on the way back', async ({ app, topics, produce }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('shared', 2);
-  await topics.expectDetail('shared', 2);
-  await lanes.open('shared');
+  const lanes = await lanesOnNewTopic(app, topics, 'shared', 2);
   await lanes.addLane({ groupId: 'reader_a' });
   await lanes.addLane({ groupId: 'reader_b', members: 2 });
   await lanes.send('from the lanes screen');
@@ -46,7 +54,7 @@ test('lanes keep reading while the Produce screen is open: a message sent there 
   await expect(produce.sentRecords.first()).toHaveAttribute('data-offset', /\d+/);
 
   // The navigation link returns to the topic last shown.
-  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Lanes/ }).click();
+  await goToScreen(app.page, 'Lanes');
   for (const group of ['reader_a', 'reader_b']) {
     await expect(lanes.recordsWithValue(group, 'from the produce screen')).toHaveCount(1);
     await expect(lanes.recordsWithValue(group, 'from the lanes screen')).toHaveCount(1);
@@ -55,10 +63,7 @@ test('lanes keep reading while the Produce screen is open: a message sent there 
 });
 
 test('two members of one group split four partitions, and each message appears once', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('orders', 4);
-  await topics.expectDetail('orders', 4);
-  await lanes.open('orders');
+  const lanes = await lanesOnNewTopic(app, topics, 'orders', 4);
   await lanes.addLane({ groupId: 'split', members: 2 });
 
   const members = lanes.assignmentMembers('split');
@@ -85,10 +90,7 @@ test('two members of one group split four partitions, and each message appears o
 });
 
 test('a stopped lane, restarted, shows exactly the 5 messages sent while it was stopped', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('events', 2);
-  await topics.expectDetail('events', 2);
-  await lanes.open('events');
+  const lanes = await lanesOnNewTopic(app, topics, 'events', 2);
   await lanes.addLane({ groupId: 'restarts' });
   await lanes.send('before {{i}}', { copies: 3 });
   await expect(lanes.recordCount('restarts')).toHaveAttribute('data-count', '3');
@@ -106,10 +108,7 @@ test('a stopped lane, restarted, shows exactly the 5 messages sent while it was 
 });
 
 test('a new lane set to latest shows only messages sent after it started', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('news', 2);
-  await topics.expectDetail('news', 2);
-  await lanes.open('news');
+  const lanes = await lanesOnNewTopic(app, topics, 'news', 2);
   await lanes.send('old {{i}}', { copies: 4 });
   await lanes.addLane({ groupId: 'latecomer', reset: 'Latest' });
 
@@ -121,10 +120,7 @@ test('a new lane set to latest shows only messages sent after it started', async
 });
 
 test('"replay from earliest" shows everything the topic holds', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('history', 2);
-  await topics.expectDetail('history', 2);
-  await lanes.open('history');
+  const lanes = await lanesOnNewTopic(app, topics, 'history', 2);
   await lanes.send('early {{i}}', { copies: 3 });
   await lanes.addLane({ groupId: 'replayer', reset: 'Latest' });
   await lanes.send('late {{i}}', { copies: 2 });
@@ -137,10 +133,7 @@ test('"replay from earliest" shows everything the topic holds', async ({ app, to
 });
 
 test('adding and removing a member shows the join, the leave and each new generation on the timeline', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('rebalancing', 4);
-  await topics.expectDetail('rebalancing', 4);
-  await lanes.open('rebalancing');
+  const lanes = await lanesOnNewTopic(app, topics, 'rebalancing', 4);
   await lanes.addLane({ groupId: 'elastic' });
   const first = Number(await lanes.generation('elastic'));
 
@@ -160,10 +153,7 @@ test('adding and removing a member shows the join, the leave and each new genera
 });
 
 test('after a reload the lane timeline still shows both joins and both generations, at their original times', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('reloaded', 2);
-  await topics.expectDetail('reloaded', 2);
-  await lanes.open('reloaded');
+  const lanes = await lanesOnNewTopic(app, topics, 'reloaded', 2);
   await lanes.addLane({ groupId: 'survivor' });
   const first = await lanes.generation('survivor');
   await lanes.control('survivor', 'Add member');
@@ -188,10 +178,7 @@ test('after a reload the lane timeline still shows both joins and both generatio
 });
 
 test('20,000 records sent at once reach two lanes completely', async ({ app, topics }) => {
-  const lanes = new LanesPage(app.page);
-  await topics.createTopic('firehose', 4);
-  await topics.expectDetail('firehose', 4);
-  await lanes.open('firehose');
+  const lanes = await lanesOnNewTopic(app, topics, 'firehose', 4);
   await lanes.addLane({ groupId: 'fast_1' });
   await lanes.addLane({ groupId: 'fast_2', members: 2 });
   await lanes.send('record {{i}} of a burst', { key: 'k{{i}}', copies: 20_000 });

@@ -2,6 +2,12 @@
 // its colour frame, the theme toggle, the command palette.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Follows the navigation link to a screen and waits for the screen's heading. */
+export async function goToScreen(page: Page, link: string, heading = link): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${link}`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+}
+
 export class AppPage {
   readonly connectionSelector: Locator;
   readonly connectionFrame: Locator;
@@ -20,9 +26,8 @@ export class AppPage {
     await expect(this.connectionFrame).toBeAttached();
   }
 
-  async goTo(screen: 'Topics' | 'Produce' | 'Connections'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${screen}`) }).click();
-    await expect(this.page.getByRole('heading', { level: 2, name: screen })).toBeVisible();
+  goTo(screen: 'Topics' | 'Produce' | 'Connections'): Promise<void> {
+    return goToScreen(this.page, screen);
   }
 
   /** A write control on a read-only connection: disabled, and its tooltip says why. */

@@ -1,6 +1,7 @@
 // The Browse screen: the read form, the loaded messages, their filter,
 // detail and export.
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
+import { goToScreen } from './app-page.js';
 
 export class BrowsePage {
   readonly status: Locator;
@@ -15,9 +16,8 @@ export class BrowsePage {
     this.detail = page.getByTestId('message-detail');
   }
 
-  async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Browse/ }).click();
-    await expect(this.page.getByRole('heading', { level: 2, name: 'Browse' })).toBeVisible();
+  open(): Promise<void> {
+    return goToScreen(this.page, 'Browse');
   }
 
   async read(options: { topic: string; start?: 'Earliest' | 'Latest − N'; minus?: number }): Promise<void> {

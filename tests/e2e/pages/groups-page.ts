@@ -1,6 +1,7 @@
 // The consumer groups screens: the list, one group's detail, and the
 // reset-offsets dialog with its preview.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { goToScreen } from './app-page.js';
 
 export class GroupsPage {
   readonly resetDialog: Locator;
@@ -11,9 +12,8 @@ export class GroupsPage {
     this.previewRows = this.resetDialog.getByRole('table', { name: 'Reset preview' }).locator('tbody tr');
   }
 
-  async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Groups/ }).click();
-    await expect(this.page.getByRole('heading', { level: 2, name: 'Consumer groups' })).toBeVisible();
+  open(): Promise<void> {
+    return goToScreen(this.page, 'Groups', 'Consumer groups');
   }
 
   row(groupId: string): Locator {

@@ -1,6 +1,7 @@
 // The Lanes screen: pick a topic, add lanes, send from the bar above them,
 // and read each lane's state, assignment and records.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { goToScreen } from './app-page.js';
 
 export interface LaneOptions {
   groupId: string;
@@ -18,8 +19,7 @@ export class LanesPage {
   }
 
   async open(topic: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Lanes/ }).click();
-    await expect(this.page.getByRole('heading', { level: 2, name: 'Lanes' })).toBeVisible();
+    await goToScreen(this.page, 'Lanes');
     const picker = this.page.getByRole('combobox', { name: 'Topic', exact: true }).or(this.page.getByRole('textbox', { name: 'Topic', exact: true }));
     await picker.click();
     await this.page.getByRole('option', { name: topic, exact: true }).click();
