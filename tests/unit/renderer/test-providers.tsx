@@ -1,7 +1,7 @@
 // Renders a component inside the app's providers with a fake contract client:
 // `call` answers from the given handlers (a missing one fails the test loudly)
 // and `subscribe` hands the test a controller for each stream opened. For a
-// real backend, `recordingCalls` lets a test see what the screen asked it.
+// real backend, `recordingCalls` lets a test see what the screen asked of it.
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -47,17 +47,21 @@ export function fakeClient(handlers: Handlers = {}) {
   return { client, streams, calls };
 }
 
-/** The client, passing every call through, with a list of the calls made. */
+/** The client, passing everything through, with a list of the calls made and of the streams opened. */
 export function recordingCalls(inner: ApiClient) {
   const calls: { method: string; input: unknown }[] = [];
+  const streams: { stream: string; params: unknown }[] = [];
   const client: ApiClient = {
     call(method, input) {
       calls.push({ method, input });
       return inner.call(method, input);
     },
-    subscribe: (stream, params, onEvent, onEnd) => inner.subscribe(stream, params, onEvent, onEnd),
+    subscribe(stream, params, onEvent, onEnd) {
+      streams.push({ stream, params });
+      return inner.subscribe(stream, params, onEvent, onEnd);
+    },
   };
-  return { client, calls };
+  return { client, calls, streams };
 }
 
 export const failure = (code: string, message: string) => new AppFailure({ code, message, retriable: false });

@@ -1,10 +1,11 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageDetail } from '../../../../src/renderer/src/features/browse/message-detail';
 import { payloadSummary, prettyJson, toBase64, toHexDump } from '../../../../src/renderer/src/features/browse/payload-format';
 import type { ConsumedRecord } from '../../../../src/shared/contract/common';
-import { fakeClient, renderWithProviders } from '../test-providers';
+import { startBackendWithBroker, type ClusterHarness } from '../../../integration/backend/helpers';
+import { fakeClient, recordingCalls, renderWithProviders } from '../test-providers';
 
 const text = (data: string, truncated = false, size = new TextEncoder().encode(data).length) => ({ encoding: 'utf8' as const, data, size, truncated });
 
@@ -78,18 +79,29 @@ describe('<MessageDetail>', () => {
     expect(screen.getByTestId('value-hex').textContent).toMatch(/^00000000 {2}00 01 02 ff/);
   });
 
-  it('loads the whole of a truncated value through browse.value when asked', async () => {
-    const user = userEvent.setup();
+  describe('against a real backend and broker', () => {
+    let h: ClusterHarness;
     const full = 'x'.repeat(3000);
-    const record = { ...jsonRecord, value: text('x'.repeat(1000), true, 3000) };
-    const { client, calls } = fakeClient({ 'browse.value': () => text(full) });
-    renderWithProviders(<MessageDetail connectionId="local" topic="orders" record={record} />, client);
-    expect(screen.getByText(/Showing a preview of 2\.9 KiB/)).toBeInTheDocument();
-    expect(calls).toHaveLength(0);
+    beforeAll(async () => {
+      h = await startBackendWithBroker();
+      await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'orders', partitions: 3, replicationFactor: 1 });
+      await h.client.call('produce.send', { connectionId: h.connectionId, topic: 'orders', key: null, value: { data: full }, partition: 2, count: 1 });
+    });
+    afterAll(() => h?.stop());
 
-    await user.click(screen.getByRole('button', { name: 'Load full value' }));
-    expect(await screen.findByText(full)).toBeInTheDocument();
-    expect(calls).toEqual([{ method: 'browse.value', input: { connectionId: 'local', topic: 'orders', partition: 2, offset: '41', part: 'value' } }]);
-    expect(screen.queryByRole('button', { name: 'Load full value' })).not.toBeInTheDocument();
+    it('loads the whole of a truncated value through browse.value when asked', async () => {
+      const user = userEvent.setup();
+      // The record as a read with a 1,000-byte preview lists it.
+      const record = { ...jsonRecord, offset: '0', value: text('x'.repeat(1000), true, 3000) };
+      const { client, calls } = recordingCalls(h.client);
+      renderWithProviders(<MessageDetail connectionId={h.connectionId} topic="orders" record={record} />, client);
+      expect(screen.getByText(/Showing a preview of 2\.9 KiB/)).toBeInTheDocument();
+      expect(calls).toHaveLength(0);
+
+      await user.click(screen.getByRole('button', { name: 'Load full value' }));
+      expect(await screen.findByText(full)).toBeInTheDocument();
+      expect(calls).toEqual([{ method: 'browse.value', input: { connectionId: h.connectionId, topic: 'orders', partition: 2, offset: '0', part: 'value' } }]);
+      expect(screen.queryByRole('button', { name: 'Load full value' })).not.toBeInTheDocument();
+    });
   });
 });

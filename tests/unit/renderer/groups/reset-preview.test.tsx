@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResetRequest } from '../../../../src/renderer/src/api/use-groups';
 import { ResetOffsetsForm } from '../../../../src/renderer/src/features/groups/reset-offsets-form';
 import { emptyResetForm, offsetChange, parseTimestamp, toResetRequest, validateResetForm } from '../../../../src/renderer/src/features/groups/reset-form-model';
-import { failure, fakeClient, renderWithProviders } from '../test-providers';
+import { startBackendWithBroker, until, type ClusterHarness } from '../../../integration/backend/helpers';
+import { fakeClient, renderWithProviders } from '../test-providers';
 
 const preview = {
   partitions: [
@@ -45,9 +46,9 @@ describe('reset form model', () => {
   });
 });
 
-function renderForm(handlers: Parameters<typeof fakeClient>[0], activeMembers = 0) {
+function renderForm(handlers: Parameters<typeof fakeClient>[0]) {
   const fake = fakeClient(handlers);
-  renderWithProviders(<ResetOffsetsForm connectionId="local" groupId="billing" topics={[{ name: 'orders', partitions: 2 }]} activeMembers={activeMembers} />, fake.client);
+  renderWithProviders(<ResetOffsetsForm connectionId="local" groupId="billing" topics={[{ name: 'orders', partitions: 2 }]} activeMembers={0} />, fake.client);
   return fake;
 }
 
@@ -111,17 +112,24 @@ describe('<ResetOffsetsForm> (the reset preview)', () => {
     await screen.findByRole('table', { name: 'Reset preview' });
     expect(calls[0].input).toMatchObject({ target: { to: 'shift', by: '-3' } });
   });
+});
+
+describe('<ResetOffsetsForm> on a group a real lane is reading with', () => {
+  let h: ClusterHarness;
+  beforeAll(async () => {
+    h = await startBackendWithBroker();
+    await h.client.call('topics.create', { connectionId: h.connectionId, topic: 'orders', partitions: 2, replicationFactor: 1 });
+    await h.client.call('lanes.open', { connectionId: h.connectionId, topic: 'orders', groupId: 'billing', autoOffsetReset: 'earliest', members: 2, autoCommit: true });
+    await until('both lane members in the group', async () => {
+      const group = await h.client.call('groups.describe', { connectionId: h.connectionId, groupId: 'billing' });
+      return group.memberDetails.length === 2 ? group : undefined;
+    });
+  });
+  afterAll(() => h?.stop());
 
   it('shows why an active group is refused (GROUP_ACTIVE) and never enables Apply', async () => {
     const user = userEvent.setup();
-    renderForm(
-      {
-        'groups.previewReset': () => {
-          throw failure('GROUP_ACTIVE', 'Group "billing" has 2 active members, so its offsets cannot be reset.');
-        },
-      },
-      2,
-    );
+    renderWithProviders(<ResetOffsetsForm connectionId={h.connectionId} groupId="billing" topics={[{ name: 'orders', partitions: 2 }]} activeMembers={2} />, h.client);
     expect(screen.getByText('billing has 2 active members')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Preview' }));
     const alert = await screen.findByTestId('error-notice');
