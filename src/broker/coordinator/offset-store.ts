@@ -179,6 +179,11 @@ export class OffsetStore {
     return [...this.groupsMap.keys()];
   }
 
+  /** Whether the group has at least one committed offset. */
+  hasGroup(group: string): boolean {
+    return this.groupsMap.has(group);
+  }
+
   deleteGroup(group: string): void {
     if (!this.groupsMap.has(group)) return;
     this.write({ t: 'delete-group', group });

@@ -24,7 +24,7 @@ export interface GroupSources {
 }
 
 function storedOnly({ groups, offsets }: GroupSources, groupId: string): boolean {
-  return !groups.has(groupId) && offsets.groups().includes(groupId);
+  return !groups.has(groupId) && offsets.hasGroup(groupId);
 }
 
 export function groupExists(sources: GroupSources, groupId: string): boolean {

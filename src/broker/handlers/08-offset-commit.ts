@@ -20,6 +20,7 @@
 //   v9 only differs for the new consumer protocol, which we do not speak.
 import { ErrorCode } from '../protocol/error-codes.js';
 import type { OffsetCommitRequest, OffsetCommitResponse, OffsetCommitResponseTopic } from '../protocol/index.js';
+import { key as partitionKey } from '../coordinator/offset-log-records.js';
 import type { OffsetCommitEntry } from '../coordinator/offset-store.js';
 import type { ApiHandler, BrokerCore, RequestContext } from './types.js';
 
@@ -39,7 +40,7 @@ function commitEntries(request: OffsetCommitRequest, core: BrokerCore): { entrie
   for (const topic of request.topics) {
     for (const partition of topic.partitions) {
       if (!core.logs.partition(topic.name, partition.partitionIndex)) {
-        unknown.add(`${topic.name}\0${partition.partitionIndex}`);
+        unknown.add(partitionKey(topic.name, partition.partitionIndex));
         continue;
       }
       entries.push({
@@ -74,13 +75,13 @@ export const offsetCommitHandler: ApiHandler<OffsetCommitRequest, OffsetCommitRe
     const stored = new Map<string, number>();
     try {
       const codes = entries.length === 0 ? [] : core.offsets.commit(request.groupId, entries);
-      entries.forEach((entry, index) => stored.set(`${entry.topic}\0${entry.partition}`, codes[index] ?? ErrorCode.NONE));
+      entries.forEach((entry, index) => stored.set(partitionKey(entry.topic, entry.partition), codes[index] ?? ErrorCode.NONE));
     } catch (error) {
       core.logger.error('could not store committed offsets', { groupId: request.groupId, error: (error as Error).message });
-      for (const entry of entries) stored.set(`${entry.topic}\0${entry.partition}`, ErrorCode.UNKNOWN_SERVER_ERROR);
+      for (const entry of entries) stored.set(partitionKey(entry.topic, entry.partition), ErrorCode.UNKNOWN_SERVER_ERROR);
     }
     const topics = answerAll(request, (topic, partition) => {
-      const k = `${topic}\0${partition}`;
+      const k = partitionKey(topic, partition);
       return unknown.has(k) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : (stored.get(k) ?? ErrorCode.NONE);
     });
     return { throttleTimeMs: 0, topics };

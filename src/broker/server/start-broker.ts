@@ -18,7 +18,7 @@ import type { ProducerStateTable } from '../storage/producer-state.js';
 import { openProducerState } from '../storage/producer-state-recovery.js';
 import { isLoopbackHost } from '../security/loopback.js';
 import { SaslSession, SaslUserStore } from '../security/sasl-session.js';
-import { SASL_MECHANISMS, type SaslMechanism, type SaslSettings } from '../security/sasl-settings.js';
+import { isSaslMechanism, SASL_MECHANISMS, type SaslMechanism, type SaslSettings } from '../security/sasl-settings.js';
 import { AppendWaiters } from './append-waiters.js';
 import { createBrokerCore } from './broker-core.js';
 import type { ConnectionLimits } from './connection.js';
@@ -115,7 +115,7 @@ function saslSettingsFrom(options: BrokerSaslOptions): SaslSettings {
   const users = new Map(Object.entries(options.users));
   if (users.size === 0) throw new Error('the sasl option must name at least one user, or nobody could log in');
   const mechanisms = options.mechanisms ?? [...SASL_MECHANISMS];
-  const unknown = mechanisms.filter((name) => !(SASL_MECHANISMS as readonly string[]).includes(name));
+  const unknown = mechanisms.filter((name) => !isSaslMechanism(name));
   if (unknown.length > 0 || mechanisms.length === 0) {
     throw new Error(`sasl.mechanisms of startBroker must be a non-empty list of ${SASL_MECHANISMS.join(', ')}; got ${mechanisms.join(', ') || 'none'}`);
   }
@@ -161,7 +161,7 @@ function expireOffsets(state: CoordinatorState, clock: Clock, retentionMs: numbe
   state.offsets.expire(clock.now(), retentionMs, isEmpty);
   for (const group of state.groups.emptyGroupIds()) {
     // Kafka removes an Empty group once its last offset is gone.
-    if (!state.offsets.groups().includes(group)) state.groups.delete(group);
+    if (!state.offsets.hasGroup(group)) state.groups.delete(group);
   }
 }
 

@@ -184,7 +184,7 @@ export class ProducerStateTable {
 
   /** Every partition that has producer state. */
   partitionsWithState(): { topic: string; partition: number }[] {
-    return [...this.partitions.keys()].map((k) => ({ topic: k.slice(0, k.lastIndexOf('\0')), partition: Number(k.slice(k.lastIndexOf('\0') + 1)) }));
+    return [...this.partitions.keys()].map(splitPartitionKey);
   }
 
   /** Forgets batches at or beyond `offset` (the log lost its tail); producers keep their epochs. */
@@ -225,8 +225,8 @@ export class ProducerStateTable {
   snapshot(): void {
     const producers: SnapshotProducer[] = [];
     for (const [k, entries] of this.partitions) {
-      const cut = k.lastIndexOf('\0');
-      for (const [producerId, entry] of entries) producers.push({ topic: k.slice(0, cut), partition: Number(k.slice(cut + 1)), producerId, entry });
+      const { topic, partition } = splitPartitionKey(k);
+      for (const [producerId, entry] of entries) producers.push({ topic, partition, producerId, entry });
     }
     const ends = this.logEndOffsets && [...this.logEndOffsets()];
     atomicWriteFile(this.fs, this.path, encodeProducerSnapshot(producers, ends));
@@ -281,4 +281,9 @@ function endsKey(ends: PartitionEnd[] | undefined): string {
 
 function partitionKey(topic: string, partition: number): string {
   return `${topic}\0${partition}`;
+}
+
+function splitPartitionKey(k: string): { topic: string; partition: number } {
+  const cut = k.lastIndexOf('\0');
+  return { topic: k.slice(0, cut), partition: Number(k.slice(cut + 1)) };
 }
