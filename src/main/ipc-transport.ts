@@ -2,9 +2,8 @@
 // Written against the small slice of ipcMain it needs, so tests drive it with
 // a fake pair and no Electron binary.
 import type { Dispatcher } from '../shared/rpc/dispatcher.js';
-import type { StreamFrame } from '../shared/rpc/stream-frame.js';
-
-export const IPC_CHANNELS = { invoke: 'kl:invoke', subscribe: 'kl:subscribe', event: 'kl:event' } as const;
+import { IPC_CHANNELS } from '../shared/rpc/ipc-bridge.js';
+import { framedStreams, type FramedStreams } from '../shared/rpc/stream-frame.js';
 
 export interface IpcSender {
   readonly id: number;
@@ -20,21 +19,20 @@ export interface IpcMainLike {
 
 /** Returns a function that closes every open subscription and removes the handlers. */
 export function mountIpcTransport(ipcMain: IpcMainLike, dispatcher: Dispatcher): () => void {
-  // sender id → subscription id → cancel
-  const open = new Map<number, Map<string, () => void>>();
+  // sender id → that window's streams
+  const open = new Map<number, FramedStreams<string>>();
 
-  const forSender = (sender: IpcSender): Map<string, () => void> => {
-    let subscriptions = open.get(sender.id);
-    if (!subscriptions) {
-      subscriptions = new Map();
-      open.set(sender.id, subscriptions);
-      // A closed or reloaded window must not keep its lanes' consumers alive.
-      sender.once('destroyed', () => {
-        for (const cancel of subscriptions!.values()) cancel();
-        open.delete(sender.id);
-      });
-    }
-    return subscriptions;
+  const forSender = (sender: IpcSender): FramedStreams<string> => {
+    const known = open.get(sender.id);
+    if (known) return known;
+    const created = framedStreams<string>(dispatcher);
+    open.set(sender.id, created);
+    // A closed or reloaded window must not keep its lanes' consumers alive.
+    sender.once('destroyed', () => {
+      created.cancelAll();
+      open.delete(sender.id);
+    });
+    return created;
   };
 
   ipcMain.handle(IPC_CHANNELS.invoke, (_event, method, input) =>
@@ -44,31 +42,17 @@ export function mountIpcTransport(ipcMain: IpcMainLike, dispatcher: Dispatcher):
   ipcMain.handle(IPC_CHANNELS.subscribe, ({ sender }, subscriptionId, stream, params) => {
     if (typeof subscriptionId !== 'string' || subscriptionId.length === 0 || subscriptionId.length > 100) return;
     const subscriptions = forSender(sender);
-    if (stream === null) {
-      subscriptions.get(subscriptionId)?.();
-      subscriptions.delete(subscriptionId);
-      return;
-    }
+    if (stream === null) return subscriptions.cancel(subscriptionId);
     if (subscriptions.has(subscriptionId)) return;
-    let ended = false;
-    const deliver = (frame: StreamFrame) => {
+    subscriptions.open(subscriptionId, typeof stream === 'string' ? stream : '', params, (frame) => {
       if (!sender.isDestroyed()) sender.send(IPC_CHANNELS.event, subscriptionId, frame);
-    };
-    const cancel = dispatcher.subscribe(typeof stream === 'string' ? stream : '', params, {
-      emit: (event) => deliver({ type: 'event', event }),
-      end: (error) => {
-        ended = true;
-        subscriptions.delete(subscriptionId);
-        deliver(error ? { type: 'end', error } : { type: 'end' });
-      },
     });
-    if (!ended) subscriptions.set(subscriptionId, cancel);
   });
 
   return () => {
     ipcMain.removeHandler(IPC_CHANNELS.invoke);
     ipcMain.removeHandler(IPC_CHANNELS.subscribe);
-    for (const subscriptions of open.values()) for (const cancel of subscriptions.values()) cancel();
+    for (const subscriptions of open.values()) subscriptions.cancelAll();
     open.clear();
   };
 }

@@ -5,12 +5,13 @@
 import type { WebSocket } from 'ws';
 import { appError } from '../shared/app-error.js';
 import { describeZodError, type Dispatcher } from '../shared/rpc/dispatcher.js';
+import { framedStreams } from '../shared/rpc/stream-frame.js';
 import { clientMessageSchema, type ServerMessage } from '../shared/rpc/ws-messages.js';
 
 const MAX_STREAMS_PER_SOCKET = 256;
 
 export function serveWebSocket(socket: WebSocket, dispatcher: Dispatcher): void {
-  const streams = new Map<number, () => void>();
+  const streams = framedStreams<number>(dispatcher);
 
   const send = (message: ServerMessage) => {
     if (socket.readyState !== socket.OPEN) return;
@@ -45,26 +46,12 @@ export function serveWebSocket(socket: WebSocket, dispatcher: Dispatcher): void 
     } else if (message.t === 'subscribe') {
       if (streams.has(message.id)) return reject(message.id, 'That subscription id is already open.');
       if (streams.size >= MAX_STREAMS_PER_SOCKET) return reject(message.id, 'Too many open subscriptions on this connection.');
-      let ended = false;
-      const cancel = dispatcher.subscribe(message.stream, message.params, {
-        emit: (event) => send({ t: 'frame', id: message.id, frame: { type: 'event', event } }),
-        end: (error) => {
-          ended = true;
-          streams.delete(message.id);
-          send({ t: 'frame', id: message.id, frame: error ? { type: 'end', error } : { type: 'end' } });
-        },
-        backlog: () => socket.bufferedAmount,
-      });
-      if (!ended) streams.set(message.id, cancel);
+      streams.open(message.id, message.stream, message.params, (frame) => send({ t: 'frame', id: message.id, frame }), () => socket.bufferedAmount);
     } else {
-      streams.get(message.id)?.();
-      streams.delete(message.id);
+      streams.cancel(message.id);
     }
   });
 
-  socket.on('close', () => {
-    for (const cancel of streams.values()) cancel();
-    streams.clear();
-  });
+  socket.on('close', () => streams.cancelAll());
   socket.on('error', () => undefined);
 }

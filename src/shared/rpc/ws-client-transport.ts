@@ -76,7 +76,7 @@ export function wsClientTransport(openSocket: () => WebSocketLike): Transport {
         stream.onEnd?.(message.frame.error);
       }
     } else if (message.id !== null) {
-      const error = { ...message.error };
+      const { error } = message;
       calls.get(message.id)?.({ ok: false, error });
       calls.delete(message.id);
       streams.get(message.id)?.onEnd?.(error);

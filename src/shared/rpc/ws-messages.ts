@@ -1,7 +1,7 @@
 // The WebSocket protocol of browser mode: JSON text messages, one per call,
 // result or stream frame. Both ends validate every message with these schemas.
 import { z } from 'zod';
-import { resultSchema } from './result.js';
+import { appErrorSchema, resultSchema } from './result.js';
 import { streamFrameSchema } from './stream-frame.js';
 
 const callId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -17,6 +17,6 @@ export const serverMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('result'), id: callId, result: resultSchema }),
   z.object({ t: z.literal('frame'), id: callId, frame: streamFrameSchema }),
   /** A message the server could not accept at all (not JSON, unknown shape). */
-  z.object({ t: z.literal('rejected'), id: callId.nullable(), error: z.object({ code: z.string(), message: z.string(), retriable: z.boolean() }) }),
+  z.object({ t: z.literal('rejected'), id: callId.nullable(), error: appErrorSchema }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

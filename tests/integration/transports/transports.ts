@@ -1,13 +1,14 @@
 // The three ways a client reaches the backend, built for tests: in process,
 // over Electron IPC (a fake ipcMain/ipcRenderer pair wired to the real
-// mountIpcTransport), and over the browser-mode WebSocket server.
+// mountIpcTransport and preload bridge), and over the browser-mode WebSocket server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { mountIpcTransport, type IpcMainLike, type IpcSender } from '../../../src/main/ipc-transport.js';
 import type { Dispatcher } from '../../../src/shared/rpc/dispatcher.js';
 import { inProcessTransport } from '../../../src/shared/rpc/in-process-transport.js';
-import { ipcClientTransport, type PreloadBridge } from '../../../src/shared/rpc/ipc-client-transport.js';
+import { preloadBridge } from '../../../src/shared/rpc/ipc-bridge.js';
+import { ipcClientTransport } from '../../../src/shared/rpc/ipc-client-transport.js';
 import type { Transport } from '../../../src/shared/rpc/transport.js';
 import { wsClientTransport, type WebSocketLike } from '../../../src/shared/rpc/ws-client-transport.js';
 import { startWebServer, type RunningWebServer } from '../../../src/web/server.js';
@@ -24,7 +25,7 @@ export function inProcess(dispatcher: Dispatcher): MountedTransport {
 /** ipcMain and one window's ipcRenderer, passing structured-cloned values like Electron does. */
 export function fakeIpc(dispatcher: Dispatcher): MountedTransport & { destroyWindow(): void } {
   const handlers = new Map<string, (event: { sender: IpcSender }, ...args: unknown[]) => unknown>();
-  const listeners = new Set<(channel: string, args: unknown[]) => void>();
+  const listeners = new Map<unknown, (channel: string, args: unknown[]) => void>();
   let destroyed = false;
   const onDestroyed: (() => void)[] = [];
   const sender: IpcSender = {
@@ -46,22 +47,15 @@ export function fakeIpc(dispatcher: Dispatcher): MountedTransport & { destroyWin
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return structuredClone(await handler({ sender }, ...structuredClone(args)));
   };
-  // The same shape as src/preload/index.ts exposes.
-  const bridge: PreloadBridge = {
-    invoke: (method, input) => invoke('kl:invoke', method, input),
-    subscribe: (stream, params, onFrame) => {
-      const id = crypto.randomUUID();
-      const listener = (channel: string, args: unknown[]) => {
-        if (channel === 'kl:event' && args[0] === id) onFrame(args[1]);
-      };
-      listeners.add(listener);
-      void invoke('kl:subscribe', id, stream, params);
-      return () => {
-        listeners.delete(listener);
-        void invoke('kl:subscribe', id, null, null);
-      };
-    },
-  };
+  // The real preload bridge, over a fake ipcRenderer.
+  const bridge = preloadBridge({
+    invoke,
+    on: (channel, listener) =>
+      void listeners.set(listener, (sent, args) => {
+        if (sent === channel) listener({}, ...args);
+      }),
+    removeListener: (_channel, listener) => void listeners.delete(listener),
+  });
   return {
     transport: ipcClientTransport(bridge),
     destroyWindow: () => {
