@@ -10,7 +10,7 @@ import { ensureBrokerBuild } from '../src/web/ensure-builds.js';
 const repoRoot = resolve(import.meta.dirname, '..');
 
 /** The Electron executable, or why there is none. */
-export function findElectron(): { path: string } | { missing: string } {
+function findElectron(): { path: string } | { missing: string } {
   let path: unknown;
   try {
     // The electron package exports the path of its downloaded binary, and throws when it has none.
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const electron = findElectron();
   if ('missing' in electron) {
     console.log(`Electron is not available here (${electron.missing}), so Kafka Lanes starts in browser mode instead.`);
-    process.exit(await run(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/web/cli.ts'), ...process.argv.slice(2)]));
+    // In this process, not a second Node: the browser-mode CLI reads the same arguments from process.argv.
+    await import('../src/web/cli.js');
+    return;
   }
   await ensureBrokerBuild(repoRoot, (line) => console.log(line));
   const electronVite = resolve(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js');

@@ -47,7 +47,7 @@ function portOption(name: string, value: string | undefined, fallback: number): 
   return port;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+async function main(argv: readonly string[]): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({

@@ -17,7 +17,7 @@ function newestMtimeMs(dir: string): number {
   return newest;
 }
 
-export function outputIsStale(outputFile: string, sourceDirs: readonly string[]): boolean {
+function outputIsStale(outputFile: string, sourceDirs: readonly string[]): boolean {
   if (!existsSync(outputFile)) return true;
   const built = statSync(outputFile).mtimeMs;
   return sourceDirs.some((dir) => existsSync(dir) && newestMtimeMs(dir) > built);

@@ -13,7 +13,7 @@ export interface GuardVerdict {
   reason?: string;
 }
 
-export function loopbackHosts(port: number): Set<string> {
+function loopbackHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
@@ -24,7 +24,7 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieValue(request: IncomingMessage, name: string): string | null {
+function cookieValue(request: IncomingMessage, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Dispatcher } from '../shared/rpc/dispatcher.js';
 import { checkRequest, TOKEN_COOKIE, tokenFromRequest } from './request-guard.js';
-import { securityHeaders, sendStaticFile } from './static-files.js';
+import { sendRefusal, sendStaticFile } from './static-files.js';
 import { serveWebSocket } from './ws-connection.js';
 
 export interface WebServerOptions {
@@ -33,11 +33,6 @@ export interface RunningWebServer {
 const HOST = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-function refuse(socketOrResponse: { end(data?: string): void }, status: number, writeHead?: (status: number, headers: Record<string, string>) => void): void {
-  writeHead?.(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-  socketOrResponse.end(status === 403 ? 'Forbidden' : 'Not found');
-}
-
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const log = options.log ?? (() => undefined);
@@ -48,9 +43,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const verdict = checkRequest(request, { port, token, websocket: false });
     if (!verdict.allowed) {
       log(`refused ${request.method} ${request.url?.split('?')[0]}: ${verdict.reason}`);
-      return refuse(response, 403, (status, headers) => response.writeHead(status, headers));
+      return sendRefusal(response, 403);
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 404, (status, headers) => response.writeHead(status, headers));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendRefusal(response, 404);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     // The page is opened with ?token=…; the cookie lets its own assets and
     // WebSocket through without the token in every URL.

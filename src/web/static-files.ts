@@ -1,9 +1,9 @@
 // Serves the built renderer: files under one directory only, with content
 // types and a strict CSP; unknown paths get index.html so client-side routes
 // survive a reload.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -31,7 +31,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export function securityHeaders(): Record<string, string> {
+function securityHeaders(): Record<string, string> {
   return {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
@@ -41,8 +41,14 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
+/** A plain-text refusal, with the same security headers as every answer. */
+export function sendRefusal(response: ServerResponse, status: 403 | 404): void {
+  response.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(status === 403 ? 'Forbidden' : 'Not found');
+}
+
 /** The file under `root` that `urlPath` names, or null when it would escape root or does not exist. */
-export function resolveStaticFile(root: string, urlPath: string): string | null {
+function resolveStaticFile(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -53,17 +59,12 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   const base = resolve(root);
   const candidate = resolve(base, normalize(`.${sep}${decoded}`));
   if (candidate !== base && !candidate.startsWith(base + sep)) return null;
-  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  return null;
+  return statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : null;
 }
 
 export function sendStaticFile(response: ServerResponse, root: string, urlPath: string, extraHeaders: Record<string, string> = {}): void {
   const file = resolveStaticFile(root, urlPath) ?? (extname(urlPath) === '' ? resolveStaticFile(root, 'index.html') : null);
-  if (!file) {
-    response.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Not found');
-    return;
-  }
+  if (!file) return sendRefusal(response, 404);
   const isHtml = file.endsWith('.html');
   response.writeHead(200, {
     ...securityHeaders(),
@@ -73,5 +74,3 @@ export function sendStaticFile(response: ServerResponse, root: string, urlPath: 
   });
   createReadStream(file).pipe(response);
 }
-
-export const indexHtmlPath = (root: string): string => join(root, 'index.html');
