@@ -1,43 +1,17 @@
 // kill -9 during a continuous acks=all produce, five times over: after every
 // restart, each acknowledged offset must read back with the value it was given.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runOk } from '../support/run-process.js';
+import { spawnCliBroker } from './helpers.js';
 
 const CYCLES = 5;
-const cli = resolve(import.meta.dirname, '../../../src/broker/cli.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'kafka-lanes-crash-'));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function startChildBroker(): Promise<{ child: ChildProcess; bootstrap: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '-c', 'num.partitions=2'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (\S+)/.exec(output);
-      if (match) resolvePromise({ child, bootstrap: match[1]! });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`broker exited early (${code}): ${output}`)));
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolvePromise) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolvePromise());
-    child.kill('SIGKILL');
-  });
-}
 
 /** Sends small batches back to back until stopped; records what each ack said. */
 function produceContinuously(producer: Producer, cycle: number, acked: Map<string, string>) {
@@ -89,23 +63,23 @@ describe('crash recovery', () => {
   it(`keeps every acknowledged record across ${CYCLES} kill -9 cycles`, async () => {
     const acked = new Map<string, string>();
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const { child, bootstrap } = await startChildBroker();
-      const kafka = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+      const broker = await spawnCliBroker(['--data-dir', dataDir, '-c', 'num.partitions=2']);
+      const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 0 } });
       const producer = kafka.producer({ createPartitioner: pinnedPartitioner, allowAutoTopicCreation: true });
       await producer.connect();
       const before = acked.size;
       const run = produceContinuously(producer, cycle, acked);
       // Kill only once this cycle has real acknowledged traffic in flight.
       while (acked.size < before + 200) await new Promise((r) => setImmediate(r));
-      await killHard(child);
+      await broker.kill();
       run.stop();
       await run.done;
       await producer.disconnect().catch(() => undefined);
 
-      const restarted = await startChildBroker();
+      const restarted = await spawnCliBroker(['--data-dir', dataDir, '-c', 'num.partitions=2']);
       const stored = await readEverything(restarted.bootstrap, acked.size);
       for (const [position, value] of acked) expect(stored.get(position), position).toBe(value);
-      await killHard(restarted.child);
+      await restarted.kill();
     }
     expect(acked.size).toBeGreaterThan(CYCLES * 200);
   });

@@ -2,20 +2,18 @@
 // idempotence on, hand-built retries and gaps over the wire, and producer
 // state across a clean restart and a kill -9. The Java client, whose default
 // is idempotence on, cannot run here (no JVM); it sends the same requests.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeResponseFrame, encodeRequestFrame, ErrorCode, type RequestByApiKey } from '../../../src/broker/protocol/index.js';
 import { buildRecordBatch, decodeRecords, iterateBatches } from '../../../src/broker/records/record-batch.js';
 import { runOk } from '../support/run-process.js';
-import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from './helpers.js';
+import { kafkaFor, makeTempDir, spawnCliBroker, startTestBroker, type TestBroker } from './helpers.js';
 import { RawClient } from './raw-client.js';
 import { startDroppingProxy } from './response-dropping-proxy.js';
 
 const python = '/usr/bin/python3';
 const script = (name: string) => resolve(import.meta.dirname, 'python', name);
-const cli = resolve(import.meta.dirname, '../../../src/broker/cli.ts');
 const PRODUCE_VERSION = 9;
 
 /** One connection speaking the generated codec. */
@@ -224,28 +222,6 @@ describe('a lost Produce response', () => {
   });
 });
 
-function startChildBroker(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on \S+:(\d+)/.exec(output);
-      if (match) resolvePromise({ child, port: Number(match[1]) });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`broker exited early (${code}): ${output}`)));
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolvePromise) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolvePromise());
-    child.kill('SIGKILL');
-  });
-}
-
 describe('idempotent producer state across restarts', () => {
   const temp = makeTempDir('kafka-lanes-idem-');
   afterAll(() => temp.remove());
@@ -262,13 +238,13 @@ describe('idempotent producer state across restarts', () => {
 
     // 2. A child broker: the retry is still known after the clean restart; two
     // more batches land, then kill -9 before any periodic snapshot (10 s).
-    const child = await startChildBroker(temp.path);
+    const child = await spawnCliBroker(['--data-dir', temp.path]);
     wire = await Wire.connect(child.port);
     expect(await wire.produce('idem-restart', pid, 0, 0)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 0n });
     expect(await wire.produce('idem-restart', pid, 0, 2)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 2n });
     expect(await wire.produce('idem-restart', pid, 0, 4)).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: 4n });
     wire.close();
-    await killHard(child.child);
+    await child.kill();
     const snapshot = JSON.parse(readFileSync(join(temp.path, 'meta', 'producer-state.json'), 'utf8')) as { logEndOffsets: unknown };
     expect(snapshot.logEndOffsets).toEqual([['idem-restart', 0, '2']]);
 

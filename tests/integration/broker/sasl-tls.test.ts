@@ -1,8 +1,6 @@
 // SASL (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) and TLS against real clients:
 // kafkajs, kcat (librdkafka 2.0.2) and kafka-python 2.0.2, whose SaslHandshake
 // v0 makes the broker switch to bare SASL tokens for the login.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,51 +8,16 @@ import { startBroker, type Logger } from '../../../src/broker/index.js';
 import { ErrorCode } from '../../../src/broker/protocol/error-codes.js';
 import { decodeResponseFrame, encodeRequestFrame } from '../../../src/broker/protocol/index.js';
 import { runOk, runProcess } from '../support/run-process.js';
-import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from './helpers.js';
+import { BROKER_CLI, kafkaFor, makeTempDir, spawnCliBroker, startTestBroker, type TestBroker } from './helpers.js';
 import { RawClient, requestFrame, str } from './raw-client.js';
 
 const PYTHON = '/usr/bin/python3';
-const cli = resolve(import.meta.dirname, '../../../src/broker/cli.ts');
 const scripts = resolve(import.meta.dirname, 'python');
 const USERS = { alice: 'alice-secret', bob: 'b0b,pass'.replace(',', ':') };
 const SASL_CONFIG = { 'sasl.users': Object.entries(USERS).map(([user, password]) => `${user}:${password}`).join(',') };
 
 const kcatMechanisms = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const;
 const kafkajsMechanisms = [['plain', 'alice'], ['scram-sha-256', 'bob'], ['scram-sha-512', 'alice']] as const;
-
-interface CliBroker {
-  readonly bootstrap: string;
-  stderr(): string;
-  stop(): Promise<void>;
-}
-
-/** Runs `npm run broker` on a free port and resolves once it prints its address. */
-async function spawnCli(args: string[]): Promise<CliBroker> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  };
-  try {
-    const bootstrap = await new Promise<string>((resolveBootstrap, reject) => {
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = /listening on (\S+) /.exec(stdout);
-        if (match) resolveBootstrap(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`broker CLI exited early with ${code}: ${stderr}`)));
-    });
-    return { bootstrap, stderr: () => stderr, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 function kcatSasl(broker: TestBroker, mechanism: string, user: keyof typeof USERS, password = USERS[user]): string[] {
   return ['-b', broker.bootstrap, '-X', 'security.protocol=SASL_PLAINTEXT', '-X', `sasl.mechanisms=${mechanism}`,
@@ -300,7 +263,7 @@ describe('TLS', () => {
   it('CLI: --config-file users and --tls-cert/--tls-key give a SASL_SSL broker that does not warn on 0.0.0.0', async () => {
     const properties = join(temp.path, 'server.properties');
     writeFileSync(properties, '# SASL users for the test\nsasl.users=dave:d4ve\nsasl.enabled.mechanisms=SCRAM-SHA-256\n');
-    const broker = await spawnCli(['--host', '0.0.0.0', '--config-file', properties, '--tls-cert', certPath, '--tls-key', keyPath]);
+    const broker = await spawnCliBroker(['--host', '0.0.0.0', '--config-file', properties, '--tls-cert', certPath, '--tls-key', keyPath]);
     try {
       const admin = kafkaFor(broker, { ssl: { ca: [cert] }, sasl: { mechanism: 'scram-sha-256', username: 'dave', password: 'd4ve' } }).admin();
       await admin.connect();
@@ -311,7 +274,7 @@ describe('TLS', () => {
       await broker.stop();
     }
 
-    const half = await runProcess(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--tls-cert', certPath], { timeoutMs: 15_000 });
+    const half = await runProcess(process.execPath, ['--import', 'tsx', BROKER_CLI, '--port', '0', '--tls-cert', certPath], { timeoutMs: 15_000 });
     expect(half.code).toBe(1);
     expect(half.stderr).toMatch(/--tls-cert and --tls-key go together/);
   });
@@ -325,7 +288,7 @@ describe('bind warning', () => {
   }
 
   it('the CLI prints the warning for --host 0.0.0.0 without users', async () => {
-    const broker = await spawnCli(['--host', '0.0.0.0']);
+    const broker = await spawnCliBroker(['--host', '0.0.0.0']);
     try {
       // stderr and stdout are separate pipes: the warning may arrive just after the address line.
       const warning = /WARN listening on 0\.0\.0\.0, reachable from other machines, without authentication/;
