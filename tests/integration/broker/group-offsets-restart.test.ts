@@ -4,7 +4,7 @@
 // DescribeGroups describes it Empty, a member can join it, and DeleteGroups
 // removes it with its offsets.
 import { afterAll, describe, expect, it } from 'vitest';
-import { GroupWire, subscription } from './group-wire.js';
+import { GroupWire, offsetsOf, subscription } from './group-wire.js';
 import { makeTempDir, startTestBroker, type TestBroker } from './helpers.js';
 
 const dataDir = makeTempDir('kafka-lanes-group-restart-');
@@ -23,9 +23,6 @@ async function wireTo(broker: TestBroker): Promise<GroupWire> {
   opened.push(wire);
   return wire;
 }
-
-const offsetsOf = (fetched: { offsets: { topic: string; partition: number; offset: bigint; metadata: string | null }[] }) =>
-  fetched.offsets.map((o) => [o.topic, o.partition, o.offset, o.metadata]);
 
 describe('committed offsets across a restart', () => {
   it('keeps the offsets and the group, which lists, describes, joins and deletes as an Empty group', async () => {
@@ -50,11 +47,11 @@ describe('committed offsets across a restart', () => {
     running = await startTestBroker({ dataDir: dataDir.path, config });
     wire = await wireTo(running);
     const all = await wire.fetchOffsets(9, groupId, null);
-    expect(offsetsOf(all)).toEqual([
+    expect(offsetsOf(all.offsets)).toEqual([
       ['durable-topic', 0, 42n, 'meta'],
       ['durable-topic', 1, 7n, ''],
     ]);
-    expect(offsetsOf(await wire.fetchOffsets(1, groupId, [{ name: 'durable-topic', partitionIndexes: [0] }]))).toEqual([['durable-topic', 0, 42n, 'meta']]);
+    expect(offsetsOf((await wire.fetchOffsets(1, groupId, [{ name: 'durable-topic', partitionIndexes: [0] }])).offsets)).toEqual([['durable-topic', 0, 42n, 'meta']]);
 
     const listed = await wire.call(16, 4, { statesFilter: ['empty'] });
     expect(listed.groups).toEqual(
@@ -69,11 +66,11 @@ describe('committed offsets across a restart', () => {
     // A member can join the reloaded group; its offsets are still there for it.
     const rejoined = await wire.joinFully(9, { groupId: kept });
     expect(rejoined).toMatchObject({ errorCode: 0, generationId: 1 });
-    expect(offsetsOf(await wire.fetchOffsets(9, kept, null))).toEqual([['durable-topic', 0, 1n, '']]);
+    expect(offsetsOf((await wire.fetchOffsets(9, kept, null)).offsets)).toEqual([['durable-topic', 0, 1n, '']]);
 
     const deleted = await wire.call(42, 2, { groupsNames: [groupId] });
     expect(deleted.results).toEqual([expect.objectContaining({ groupId, errorCode: 0 })]);
-    expect(offsetsOf(await wire.fetchOffsets(9, groupId, null))).toEqual([]);
+    expect(offsetsOf((await wire.fetchOffsets(9, groupId, null)).offsets)).toEqual([]);
     const afterDelete = await wire.call(16, 3, {});
     expect(afterDelete.groups.map((g: { groupId: string }) => g.groupId)).not.toContain(groupId);
     expect((await wire.call(42, 2, { groupsNames: [groupId] })).results[0].errorCode).toBe(69);

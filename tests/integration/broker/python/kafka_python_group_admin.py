@@ -8,25 +8,11 @@ list_consumer_group_offsets(GROUP) per group, and how many requests of each
 both sides support from the broker's ApiVersions answer).
 """
 import json
-import logging
-import re
 import sys
 
 from kafka.admin import KafkaAdminClient
 
-
-class RequestVersions(logging.Handler):
-    PATTERN = re.compile(r"Request \d+: (\w+)_v(\d+)\(")
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.sent = {}
-
-    def emit(self, record):
-        match = self.PATTERN.search(record.getMessage())
-        if match:
-            name = f"{match.group(1)} v{match.group(2)}"
-            self.sent[name] = self.sent.get(name, 0) + 1
+from request_versions import count_sent_requests
 
 
 def member_of(member):
@@ -42,11 +28,7 @@ def member_of(member):
 
 def main():
     bootstrap, groups = sys.argv[1], sys.argv[2:]
-    versions = RequestVersions()
-    conn_logger = logging.getLogger("kafka.conn")
-    conn_logger.setLevel(logging.DEBUG)
-    conn_logger.addHandler(versions)
-    conn_logger.propagate = False
+    versions = count_sent_requests()
 
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="kafka-python-group-admin", request_timeout_ms=5000, api_version_auto_timeout_ms=5000)
     report = {"list": sorted([list(entry) for entry in admin.list_consumer_groups()])}

@@ -18,8 +18,6 @@ when stdin reaches end of file; then commits (when auto-commit is off; close()
 commits otherwise) and closes, which sends LeaveGroup.
 """
 import json
-import logging
-import re
 import sys
 import threading
 import time
@@ -27,25 +25,11 @@ import time
 from kafka import ConsumerRebalanceListener, KafkaConsumer
 from kafka.errors import KafkaError
 
+from request_versions import count_sent_requests
+
 
 def emit(event):
     print(json.dumps(event), flush=True)
-
-
-class RequestVersions(logging.Handler):
-    """Counts the requests kafka-python logs as it sends them ("Request 7: JoinGroupRequest_v2(...)")."""
-
-    PATTERN = re.compile(r"Request \d+: (\w+)_v(\d+)\(")
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.sent = {}
-
-    def emit(self, record):
-        match = self.PATTERN.search(record.getMessage())
-        if match:
-            name = f"{match.group(1)} v{match.group(2)}"
-            self.sent[name] = self.sent.get(name, 0) + 1
 
 
 class Assignments(ConsumerRebalanceListener):
@@ -77,11 +61,7 @@ def watch_stdin(stop):
 
 def main():
     spec = json.loads(sys.argv[1])
-    versions = RequestVersions()
-    conn_logger = logging.getLogger("kafka.conn")
-    conn_logger.setLevel(logging.DEBUG)
-    conn_logger.addHandler(versions)
-    conn_logger.propagate = False
+    versions = count_sent_requests()
 
     enable_auto_commit = spec["enable_auto_commit"]
     consumer = KafkaConsumer(
