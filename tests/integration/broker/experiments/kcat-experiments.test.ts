@@ -16,7 +16,8 @@
 import type { Admin } from 'kafkajs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runOk, runProcess } from '../../support/run-process.js';
-import { kafkaFor, makeTempDir, startTestBroker, type TestBroker } from '../helpers.js';
+import { kafkaFor, startTestBroker, type TestBroker } from '../helpers.js';
+import { expectCatchUp, expectCatchUpAcrossRestart } from './catch-up-scenarios.js';
 import { killAll, startLineProcess, type LineProcess } from './line-process.js';
 
 const KCAT = 'kcat';
@@ -221,39 +222,10 @@ describe('kcat -G (librdkafka 2.0.2)', () => {
     expect(inherited.filter((c) => !c.value.startsWith('after-'))).toEqual([]);
   });
 
-  it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', async () => {
-    const topic = 'catch-up-topic';
-    await produce(broker.bootstrap, topic, ['before-1', 'before-2', 'before-3']);
-    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(['before-1', 'before-2', 'before-3']);
+  it('catch-up: a group that stopped reads exactly the five messages sent meanwhile', () => expectCatchUp({ produce, consumeToEnd }, broker.bootstrap));
 
-    const missed = ['missed-1', 'missed-2', 'missed-3', 'missed-4', 'missed-5'];
-    await produce(broker.bootstrap, topic, missed);
-    expect(values(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic))).toEqual(missed);
-    expect(await consumeToEnd(broker.bootstrap, 'catch-up-group', topic)).toEqual([]);
-  });
-
-  it('catch-up across a broker restart: committed offsets and messages survive, the group reads exactly the five new ones', async () => {
-    const dir = makeTempDir('kafka-lanes-kcat-restart-');
-    let restartable: TestBroker | undefined = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
-    try {
-      const topic = 'restart-topic';
-      await produce(restartable.bootstrap, topic, ['old-1', 'old-2', 'old-3', 'old-4']);
-      expect(values(await consumeToEnd(restartable.bootstrap, 'restart-group', topic))).toEqual(['old-1', 'old-2', 'old-3', 'old-4']);
-      // Three of the five are sent before the restart, two after it.
-      await produce(restartable.bootstrap, topic, ['new-1', 'new-2', 'new-3']);
-      await restartable.close();
-      restartable = undefined;
-      restartable = await startTestBroker({ dataDir: dir.path, config: brokerConfig });
-      await produce(restartable.bootstrap, topic, ['new-4', 'new-5']);
-
-      const caughtUp = await consumeToEnd(restartable.bootstrap, 'restart-group', topic);
-      expect(values(caughtUp)).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
-      expect(await consumeToEnd(restartable.bootstrap, 'restart-group', topic)).toEqual([]);
-    } finally {
-      await restartable?.close();
-      dir.remove();
-    }
-  });
+  it('catch-up across a broker restart: committed offsets and messages survive, the group reads exactly the five new ones', () =>
+    expectCatchUpAcrossRestart({ produce, consumeToEnd }, brokerConfig, 'kafka-lanes-kcat-restart-'));
 
   it('latest vs earliest: a new latest group sees only what is produced after its assignment; an earliest group sees everything', async () => {
     const topic = 'reset-topic';
