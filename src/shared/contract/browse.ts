@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { consumedRecord, int64String, onConnection, partitionIndex, payload, topicName } from './common.js';
 import { method, stream } from './define.js';
 
-export const browseStart = z.discriminatedUnion('from', [
+const browseStart = z.discriminatedUnion('from', [
   z.object({ from: z.literal('earliest') }),
   z.object({ from: z.literal('latest'), minus: z.number().int().min(0).max(1_000_000) }),
   z.object({ from: z.literal('offset'), offset: int64String }),
   z.object({ from: z.literal('timestamp'), timestamp: int64String }),
 ]);
 
-export const browseParams = onConnection.extend({
+const browseParams = onConnection.extend({
   topic: topicName,
   partitions: z.array(partitionIndex).optional(),
   start: browseStart,
@@ -19,7 +19,7 @@ export const browseParams = onConnection.extend({
   maxWaitMs: z.number().int().min(100).max(120_000).default(10_000),
 });
 
-export const browseEvent = z.discriminatedUnion('type', [
+const browseEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('records'), records: z.array(consumedRecord) }),
   z.object({
     type: z.literal('progress'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { onConnection } from './common.js';
 import { method } from './define.js';
 
-export const clusterInfo = z.object({
+const clusterInfo = z.object({
   clusterId: z.string().nullable(),
   controllerId: z.number().int(),
   brokers: z.array(z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int(), rack: z.string().nullable() })),

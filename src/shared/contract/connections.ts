@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { connectionId, empty, nothing } from './common.js';
 import { method } from './define.js';
 
-export const saslMechanism = z.enum(['plain', 'scram-sha-256', 'scram-sha-512']);
+const saslMechanism = z.enum(['plain', 'scram-sha-256', 'scram-sha-512']);
 
 const tlsSettings = z.object({
   enabled: z.boolean(),

@@ -7,7 +7,7 @@ import { method } from './define.js';
 
 export const groupState = z.enum(['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Unknown']);
 
-export const groupSummary = z.object({
+const groupSummary = z.object({
   groupId,
   state: groupState,
   protocolType: z.string(),
@@ -16,7 +16,7 @@ export const groupSummary = z.object({
   totalLag: int64String.nullable(),
 });
 
-export const groupMember = z.object({
+const groupMember = z.object({
   memberId: z.string(),
   clientId: z.string(),
   host: z.string(),
@@ -24,7 +24,7 @@ export const groupMember = z.object({
   assignment: z.array(z.object({ topic: topicName, partitions: z.array(partitionIndex) })),
 });
 
-export const groupPartitionOffset = z.object({
+const groupPartitionOffset = z.object({
   topic: topicName,
   partition: partitionIndex,
   committed: int64String.nullable(),
@@ -35,13 +35,13 @@ export const groupPartitionOffset = z.object({
   member: z.string().nullable(),
 });
 
-export const groupDetail = groupSummary.extend({
+const groupDetail = groupSummary.extend({
   protocol: z.string(),
   memberDetails: z.array(groupMember),
   offsets: z.array(groupPartitionOffset),
 });
 
-export const resetTarget = z.discriminatedUnion('to', [
+const resetTarget = z.discriminatedUnion('to', [
   z.object({ to: z.literal('earliest') }),
   z.object({ to: z.literal('latest') }),
   z.object({ to: z.literal('timestamp'), timestamp: int64String }),
@@ -49,7 +49,7 @@ export const resetTarget = z.discriminatedUnion('to', [
   z.object({ to: z.literal('shift'), by: int64String }),
 ]);
 
-export const resetInput = onConnection.extend({
+const resetInput = onConnection.extend({
   groupId,
   topic: topicName,
   /** Absent: every partition of the topic. */
@@ -57,7 +57,7 @@ export const resetInput = onConnection.extend({
   target: resetTarget,
 });
 
-export const resetPreview = z.object({
+const resetPreview = z.object({
   partitions: z.array(
     z.object({
       partition: partitionIndex,

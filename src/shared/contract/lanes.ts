@@ -6,7 +6,7 @@ import { method, stream } from './define.js';
 
 export const laneState = z.enum(['starting', 'running', 'paused', 'stopped', 'reconnecting', 'failed']);
 
-export const laneConfig = z.object({
+const laneConfig = z.object({
   topic: topicName,
   groupId: groupId.min(1),
   autoOffsetReset: z.enum(['earliest', 'latest']),
@@ -14,7 +14,7 @@ export const laneConfig = z.object({
   autoCommit: z.boolean().default(true),
 });
 
-export const laneView = laneConfig.extend({
+const laneView = laneConfig.extend({
   laneId,
   connectionId: z.string(),
   state: laneState,
@@ -24,7 +24,7 @@ export type LaneView = z.infer<typeof laneView>;
 
 const memberRecord = consumedRecord.extend({ member: z.string() });
 
-export const laneEvent = z.discriminatedUnion('type', [
+const laneEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('records'), seq: z.number().int(), records: z.array(memberRecord) }),
   z.object({
     type: z.literal('assignment'),

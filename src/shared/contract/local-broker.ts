@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { empty } from './common.js';
 import { method, stream } from './define.js';
 
-export const localBrokerStatus = z.object({
+const localBrokerStatus = z.object({
   state: z.enum(['stopped', 'starting', 'running', 'stopping', 'failed']),
   bootstrap: z.string().nullable(),
   port: z.number().int().nullable(),

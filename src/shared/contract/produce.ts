@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { int64String, nothing, onConnection, partitionIndex, payloadInput, topicName } from './common.js';
 import { method, stream } from './define.js';
 
-export const produceInput = onConnection.extend({
+const produceInput = onConnection.extend({
   topic: topicName,
   key: payloadInput.nullable().default(null),
   value: payloadInput.nullable(),
@@ -25,18 +25,18 @@ export const produceInput = onConnection.extend({
 /** Chosen by the caller (a UUID) so it can name the send to produce.cancel. */
 export const sendId = z.uuid();
 
-export const produceStreamParams = produceInput.extend({ sendId: sendId.optional() });
+const produceStreamParams = produceInput.extend({ sendId: sendId.optional() });
 
-export const sentRecord = z.object({ partition: partitionIndex, offset: int64String });
+const sentRecord = z.object({ partition: partitionIndex, offset: int64String });
 
-export const produceResult = z.object({
+const produceResult = z.object({
   sent: z.array(sentRecord),
   /** When more than the reported number were sent, only the first ones are listed. */
   total: z.number().int(),
   elapsedMs: z.number(),
 });
 
-export const produceEvent = z.discriminatedUnion('type', [
+const produceEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     /** Records sent so far, of `total` asked for. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { int64String, nothing, onConnection, partitionIndex, topicName } from './common.js';
 import { method } from './define.js';
 
-export const topicSummary = z.object({
+const topicSummary = z.object({
   name: topicName,
   internal: z.boolean(),
   partitions: z.number().int(),
@@ -25,7 +25,7 @@ export const partitionDetail = z.object({
   highWatermark: int64String,
 });
 
-export const topicConfigEntry = z.object({
+const topicConfigEntry = z.object({
   name: z.string(),
   value: z.string().nullable(),
   isDefault: z.boolean(),
@@ -33,7 +33,7 @@ export const topicConfigEntry = z.object({
   sensitive: z.boolean(),
 });
 
-export const topicDetail = topicSummary.extend({ partitionDetails: z.array(partitionDetail) });
+const topicDetail = topicSummary.extend({ partitionDetails: z.array(partitionDetail) });
 
 const onTopic = onConnection.extend({ topic: topicName });
 
