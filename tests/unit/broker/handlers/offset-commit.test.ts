@@ -8,14 +8,15 @@ import type { BrokerCore, RequestContext } from '../../../../src/broker/handlers
 import { ErrorCode } from '../../../../src/broker/protocol/error-codes.js';
 import type { OffsetCommitRequest } from '../../../../src/broker/protocol/index.js';
 import { harness as groupHarness } from '../coordinator/group-fixtures.js';
-import { DATA_DIR, harness } from '../storage/storage-fixtures.js';
+import { DATA_DIR, harness, openManager } from '../storage/storage-fixtures.js';
 
 function setUp() {
   const h = harness();
   const offsets = OffsetStore.open({ dataDir: DATA_DIR, fs: h.fs, clock: h.clock, logger: h.logger });
   const { coordinator } = groupHarness();
   // Only "orders" partitions 0 and 1 exist.
-  const logs = { partition: (topic: string, partition: number) => (topic === 'orders' && partition < 2 ? {} : undefined) };
+  const logs = openManager(h);
+  logs.createTopic('orders', 2, {});
   const core = { groups: coordinator, offsets, logs, logger: h.logger } as unknown as BrokerCore;
   const ctx = (apiVersion: number): RequestContext<BrokerCore> => ({
     apiVersion,
