@@ -9,6 +9,7 @@ import { logDirSizes, type LogDirSizes } from './log-dirs.js';
 import { kafkajsTopicReader } from './kafkajs-fetch.js';
 import { kafkajsGroupOperations } from './kafkajs-groups.js';
 import { internalCluster } from './kafkajs-internals.js';
+import { connectOnce } from './connect-once.js';
 import { mapped } from './map-error.js';
 import { partitionForKey } from './murmur2.js';
 import type { ConnectionSettings } from './profile-types.js';
@@ -20,6 +21,8 @@ export interface KafkaClientOptions {
   /** Retries of a failed request (kafkajs' default is 5, with backoff up to 30 s). */
   retries?: number;
 }
+
+type DefaultPartitioner = ReturnType<typeof Partitioners.DefaultPartitioner>;
 
 const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state']);
 
@@ -113,10 +116,7 @@ function adminOperations(admin: () => Promise<Admin>, sizes: LogDirSizes, reques
   };
 }
 
-function producerOperations(producer: KafkajsProducer, admin: AdminOperations, requestTimeoutMs: number): Producer {
-  // The partitioner kafkajs itself would use (murmur2 of the key, like Java's),
-  // run here so each record's partition, and so its offset, is known.
-  const partitioner = Partitioners.DefaultPartitioner();
+function producerOperations(producer: KafkajsProducer, partitioner: DefaultPartitioner, admin: AdminOperations, requestTimeoutMs: number): Producer {
   return {
     async send(topic, records) {
       const needsPartitioner = records.some((r) => r.partition === undefined);
@@ -155,53 +155,26 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
   registerCompressionCodecs();
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const kafka = new Kafka(toKafkaConfig(settings, options));
-  let adminConnection: Promise<Admin> | undefined;
-  let producerConnection: Promise<Producer> | undefined;
-  let rawProducer: KafkajsProducer | undefined;
-
-  // A failed connect is forgotten so the next call tries again.
-  const admin = () =>
-    (adminConnection ??= (async () => {
-      const client = kafka.admin({ retry: { retries: options.retries ?? 2, initialRetryTime: 100, maxRetryTime: 1_000 } });
-      try {
-        await client.connect();
-        return client;
-      } catch (error) {
-        adminConnection = undefined;
-        await client.disconnect().catch(() => undefined);
-        throw error;
-      }
-    })());
+  const admin = connectOnce(() => kafka.admin({ retry: { retries: options.retries ?? 2, initialRetryTime: 100, maxRetryTime: 1_000 } }));
+  // metadataMaxAge 0: metadata is refreshed before each send, so partitions
+  // added since the last send (by us or anyone) are known and written.
+  const rawProducer = connectOnce(() => kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner, metadataMaxAge: 0 }));
+  // The partitioner kafkajs itself would use (murmur2 of the key, like Java's),
+  // run here so each record's partition, and so its offset, is known. One for
+  // the client's life: its round-robin counters carry across sends.
+  const partitioner = Partitioners.DefaultPartitioner();
   const sizes = logDirSizes(kafka, options.logger);
-  const adminOps = adminOperations(admin, sizes, requestTimeoutMs);
+  const adminOps = adminOperations(admin.get, sizes, requestTimeoutMs);
   // Groups and group-less reads share one internal cluster (its own connections).
   const cluster = internalCluster(kafka);
 
   return {
     admin: adminOps,
-    groups: kafkajsGroupOperations(admin, cluster),
+    groups: kafkajsGroupOperations(admin.get, cluster),
     reader: kafkajsTopicReader(cluster),
-    producer: () =>
-      (producerConnection ??= mapped(async () => {
-        // metadataMaxAge 0: metadata is refreshed before each send, so partitions
-        // added since the last send (by us or anyone) are known and written.
-        const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner, metadataMaxAge: 0 });
-        try {
-          await producer.connect();
-        } catch (error) {
-          producerConnection = undefined;
-          await producer.disconnect().catch(() => undefined);
-          throw error;
-        }
-        rawProducer = producer;
-        return producerOperations(producer, adminOps, requestTimeoutMs);
-      })),
+    producer: () => mapped(async () => producerOperations(await rawProducer.get(), partitioner, adminOps, requestTimeoutMs)),
     async close() {
-      const pending = [adminConnection?.then((a) => a.disconnect()), rawProducer?.disconnect(), sizes.close(), cluster.close()];
-      adminConnection = undefined;
-      producerConnection = undefined;
-      rawProducer = undefined;
-      await Promise.allSettled(pending);
+      await Promise.allSettled([admin.close(), rawProducer.close(), sizes.close(), cluster.close()]);
     },
   };
 }

@@ -6,6 +6,7 @@
 // public API: the shapes below are the few members we use, checked at runtime.
 import { createRequire } from 'node:module';
 import type { Kafka } from 'kafkajs';
+import { connectOnce, type SharedConnection } from './connect-once.js';
 
 export const kafkajsRequire = createRequire(import.meta.url);
 
@@ -60,11 +61,8 @@ export interface KafkajsCluster {
   ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
 }
 
-export interface InternalCluster {
-  /** The connected cluster (connected once, again after a failure). */
-  get(): Promise<KafkajsCluster>;
-  close(): Promise<void>;
-}
+/** The connected cluster (connected once, again after a failure). */
+export type InternalCluster = SharedConnection<KafkajsCluster>;
 
 /** A broker's highest version of `apiKey` that is also within [min, max]; null when none. */
 export function agreedVersion(broker: KafkajsBroker, apiKey: number, min: number, max: number): number | null {
@@ -75,27 +73,10 @@ export function agreedVersion(broker: KafkajsBroker, apiKey: number, min: number
 }
 
 export function internalCluster(kafka: Kafka): InternalCluster {
-  let cluster: Promise<KafkajsCluster> | undefined;
-  return {
-    get: () =>
-      (cluster ??= (async () => {
-        const symbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
-        const create = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-        if (typeof create !== 'function') throw new Error('this kafkajs version does not expose its cluster: reading without a group is unavailable');
-        const created = create({ allowAutoTopicCreation: false }) as KafkajsCluster;
-        try {
-          await created.connect();
-          return created;
-        } catch (error) {
-          cluster = undefined;
-          await created.disconnect().catch(() => undefined);
-          throw error;
-        }
-      })()),
-    async close() {
-      const pending = cluster;
-      cluster = undefined;
-      await pending?.then((c) => c.disconnect()).catch(() => undefined);
-    },
-  };
+  return connectOnce(() => {
+    const symbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
+    const create = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
+    if (typeof create !== 'function') throw new Error('this kafkajs version does not expose its cluster: reading without a group is unavailable');
+    return create({ allowAutoTopicCreation: false }) as KafkajsCluster;
+  });
 }
