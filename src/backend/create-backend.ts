@@ -71,7 +71,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const groups = new GroupService(connections);
   const browse = new BrowseService(connections, clock);
 
-  const assembled = {
+  const handlers: Handlers<Contract> = {
     ...connectionHandlers({ connections, clock, logger }),
     ...localBrokerHandlers(localBroker),
     ...clusterHandlers(connections),
@@ -81,10 +81,6 @@ export function createBackend(deps: BackendDeps): Backend {
     ...groupHandlers(groups),
     ...browseHandlers(browse),
   };
-  // The one cast: lanes, groups and browse join this map as their handlers
-  // land; until then those contract entries answer INTERNAL_ERROR ("not a
-  // function") instead of being faked. The drift test lists what is missing.
-  const handlers = assembled as Handlers<Contract>;
   const dispatcher = createDispatcher(contract, handlers, deps.dispatcher);
 
   if (deps.autoStartLocalBroker) {
