@@ -52,9 +52,10 @@ const GROUP_CONCURRENCY = 8;
 const KNOWN_STATES = new Set(['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead']);
 export const normalizedState = (state: string): string => (KNOWN_STATES.has(state) ? state : 'Unknown');
 
-function activeGroupError(groupId: string, members: number, what: string): never {
+/** `refused` says what cannot be done, e.g. "its offsets cannot be reset". */
+function activeGroupError(groupId: string, members: number, refused: string): never {
   const who = members === 1 ? '1 active member' : `${members} active members`;
-  fail(ErrorCode.GROUP_ACTIVE, `Group "${groupId}" has ${who}, so its offsets cannot be ${what}. Stop its consumers (or the lanes reading with this group) first, then try again.`);
+  fail(ErrorCode.GROUP_ACTIVE, `Group "${groupId}" has ${who}, so ${refused}. Stop its consumers (or the lanes reading with this group) first, then try again.`);
 }
 
 function isActive(group: GroupDescription): boolean {
@@ -162,7 +163,7 @@ export class GroupService {
     } catch (error) {
       // A member joined between the check and the commit.
       if (error instanceof AppFailure && MEMBERS_PRESENT.has(error.error.kafkaCode ?? 0)) {
-        activeGroupError(request.groupId, (await client.groups.describe(request.groupId)).members.length, 'reset');
+        activeGroupError(request.groupId, (await client.groups.describe(request.groupId)).members.length, 'its offsets cannot be reset');
       }
       throw error;
     }
@@ -176,18 +177,14 @@ export class GroupService {
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;
       if (error.error.kafkaCode === GROUP_ID_NOT_FOUND) fail(ErrorCode.GROUP_NOT_FOUND, `Consumer group "${groupId}" does not exist.`);
-      if (error.error.kafkaCode === NON_EMPTY_GROUP) {
-        const members = (await client.groups.describe(groupId)).members.length;
-        const who = members === 1 ? '1 active member' : `${members} active members`;
-        fail(ErrorCode.GROUP_ACTIVE, `Group "${groupId}" has ${who}, so it cannot be deleted. Stop its consumers (or the lanes reading with this group) first, then try again.`);
-      }
+      if (error.error.kafkaCode === NON_EMPTY_GROUP) activeGroupError(groupId, (await client.groups.describe(groupId)).members.length, 'it cannot be deleted');
       throw error;
     }
   }
 
   private async plan(client: KafkaClient, request: ResetRequest): Promise<PlannedOffset[]> {
     const group = await client.groups.describe(request.groupId);
-    if (isActive(group)) activeGroupError(request.groupId, group.members.length, 'reset');
+    if (isActive(group)) activeGroupError(request.groupId, group.members.length, 'its offsets cannot be reset');
     const meta = await requireTopic(client, request.topic);
     const existing = new Set(meta.partitions.map((p) => p.partition));
     const chosen = request.partitions ? [...new Set(request.partitions)].sort((a, b) => a - b) : [...existing].sort((a, b) => a - b);
