@@ -55,35 +55,30 @@ export function locateJsonError(text: string): JsonFault | null {
     if (!match) throw new Fault(pos, describe());
     pos += match[0].length;
   };
+  /** An object or array after its opening character: items separated by commas up to `close`. */
+  const items = (close: string, item: () => void): void => {
+    pos++;
+    ws();
+    if (text[pos] === close) return void pos++;
+    for (;;) {
+      item();
+      ws();
+      if (text[pos] === ',') pos++;
+      else return expect(close);
+    }
+  };
+  const member = () => {
+    ws();
+    string();
+    ws();
+    expect(':');
+    value();
+  };
   const value = (): void => {
     ws();
     const char = text[pos];
-    if (char === '{') {
-      pos++;
-      ws();
-      if (text[pos] === '}') return void pos++;
-      for (;;) {
-        ws();
-        string();
-        ws();
-        expect(':');
-        value();
-        ws();
-        if (text[pos] === ',') pos++;
-        else return expect('}');
-      }
-    }
-    if (char === '[') {
-      pos++;
-      ws();
-      if (text[pos] === ']') return void pos++;
-      for (;;) {
-        value();
-        ws();
-        if (text[pos] === ',') pos++;
-        else return expect(']');
-      }
-    }
+    if (char === '{') return items('}', member);
+    if (char === '[') return items(']', value);
     if (char === '"') return string();
     if (char === 't') return literal('true');
     if (char === 'f') return literal('false');
