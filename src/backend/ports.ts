@@ -1,18 +1,13 @@
 // Ports: what the backend takes from the outside world. Hosts pass the real
 // ones; tests pass a manual clock or a collecting logger instead of sleeping.
+// The logger is the broker's port: the same four levels, so one logger serves both.
+export { silentLogger, type Logger } from '../broker/ports.js';
 
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
   /** Resolves after `ms` of this clock's time, or at once when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export interface Logger {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
 }
 
 export const systemClock: Clock = {
@@ -28,11 +23,4 @@ export const systemClock: Clock = {
       const timer = setTimeout(done, ms);
       signal?.addEventListener('abort', done, { once: true });
     }),
-};
-
-export const silentLogger: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
 };
