@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { ensureBrokerBuild, ensureRendererBuild } from '../src/web/ensure-builds.js';
 import { AppPage } from '../tests/e2e/pages/app-page.js';
-import { LanesPage } from '../tests/e2e/pages/lanes-page.js';
+import { lanesOnNewTopic } from '../tests/e2e/pages/lanes-page.js';
 import { TopicsPage } from '../tests/e2e/pages/topics-page.js';
 import { kcatProduce, recordsFile } from './kcat-input.js';
 import { startTrace, stopTrace } from './ui-trace.js';
@@ -344,10 +344,7 @@ async function main(): Promise<void> {
     await app.open(server.url);
     await app.goTo('Topics');
     const topics = new TopicsPage(page);
-    await topics.createTopic(TOPIC, PARTITIONS);
-    await topics.expectDetail(TOPIC, PARTITIONS);
-    const lanes = new LanesPage(page);
-    await lanes.open(TOPIC);
+    const lanes = await lanesOnNewTopic(topics, TOPIC, PARTITIONS);
     for (let i = 1; i <= LANES; i++) await lanes.addLane({ groupId: `bench_${i}` });
 
     await page.evaluate(installProbe);

@@ -30,9 +30,10 @@ export const test = base.extend<Fixtures>({
     await app.open(server.url);
     await use(app);
   },
-  topics: async ({ page }, use) => use(new TopicsPage(page)),
-  produce: async ({ page }, use) => use(new ProducePage(page)),
-  connections: async ({ page }, use) => use(new ConnectionsPage(page)),
+  // On the app's page, so a test asking only for a screen's page object still gets the app opened.
+  topics: async ({ app }, use) => use(new TopicsPage(app.page)),
+  produce: async ({ app }, use) => use(new ProducePage(app.page)),
+  connections: async ({ app }, use) => use(new ConnectionsPage(app.page)),
 });
 
 export { expect } from '@playwright/test';

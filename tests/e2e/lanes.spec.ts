@@ -4,20 +4,10 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { goToScreen, type AppPage } from './pages/app-page.js';
-import { LanesPage } from './pages/lanes-page.js';
-import type { TopicsPage } from './pages/topics-page.js';
+import { goToScreen } from './pages/app-page.js';
+import { LanesPage, lanesOnNewTopic } from './pages/lanes-page.js';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/lanes.png');
-
-/** Creates the topic on the Topics screen, waits for its detail, and opens it in Lanes. */
-async function lanesOnNewTopic(app: AppPage, topics: TopicsPage, name: string, partitions: number): Promise<LanesPage> {
-  await topics.createTopic(name, partitions);
-  await topics.expectDetail(name, partitions);
-  const lanes = new LanesPage(app.page);
-  await lanes.open(name);
-  return lanes;
-}
 
 test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2', async ({ app, topics }) => {
   const lanes = new LanesPage(app.page);
@@ -43,7 +33,7 @@ test('"say hello~!!!!" sent to topic arrives in lane group_1 and in lane group_2
 });
 
 test('lanes keep reading while the Produce screen is open: a message sent there is in every lane on the way back', async ({ app, topics, produce }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'shared', 2);
+  const lanes = await lanesOnNewTopic(topics, 'shared', 2);
   await lanes.addLane({ groupId: 'reader_a' });
   await lanes.addLane({ groupId: 'reader_b', members: 2 });
   await lanes.send('from the lanes screen');
@@ -62,8 +52,8 @@ test('lanes keep reading while the Produce screen is open: a message sent there 
   }
 });
 
-test('two members of one group split four partitions, and each message appears once', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'orders', 4);
+test('two members of one group split four partitions, and each message appears once', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'orders', 4);
   await lanes.addLane({ groupId: 'split', members: 2 });
 
   const members = lanes.assignmentMembers('split');
@@ -89,8 +79,8 @@ test('two members of one group split four partitions, and each message appears o
   expect(perMember.map(Number).reduce((a, b) => a + b, 0)).toBe(8);
 });
 
-test('a stopped lane, restarted, shows exactly the 5 messages sent while it was stopped', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'events', 2);
+test('a stopped lane, restarted, shows exactly the 5 messages sent while it was stopped', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'events', 2);
   await lanes.addLane({ groupId: 'restarts' });
   await lanes.send('before {{i}}', { copies: 3 });
   await expect(lanes.recordCount('restarts')).toHaveAttribute('data-count', '3');
@@ -107,8 +97,8 @@ test('a stopped lane, restarted, shows exactly the 5 messages sent while it was 
   await expect(lanes.records('restarts')).toHaveCount(5);
 });
 
-test('a new lane set to latest shows only messages sent after it started', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'news', 2);
+test('a new lane set to latest shows only messages sent after it started', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'news', 2);
   await lanes.send('old {{i}}', { copies: 4 });
   await lanes.addLane({ groupId: 'latecomer', reset: 'Latest' });
 
@@ -119,8 +109,8 @@ test('a new lane set to latest shows only messages sent after it started', async
   await expect(lanes.records('latecomer')).toHaveCount(2);
 });
 
-test('"replay from earliest" shows everything the topic holds', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'history', 2);
+test('"replay from earliest" shows everything the topic holds', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'history', 2);
   await lanes.send('early {{i}}', { copies: 3 });
   await lanes.addLane({ groupId: 'replayer', reset: 'Latest' });
   await lanes.send('late {{i}}', { copies: 2 });
@@ -132,8 +122,8 @@ test('"replay from earliest" shows everything the topic holds', async ({ app, to
   await lanes.expectState('replayer', 'running');
 });
 
-test('adding and removing a member shows the join, the leave and each new generation on the timeline', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'rebalancing', 4);
+test('adding and removing a member shows the join, the leave and each new generation on the timeline', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'rebalancing', 4);
   await lanes.addLane({ groupId: 'elastic' });
   const first = Number(await lanes.generation('elastic'));
 
@@ -153,7 +143,7 @@ test('adding and removing a member shows the join, the leave and each new genera
 });
 
 test('after a reload the lane timeline still shows both joins and both generations, at their original times', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'reloaded', 2);
+  const lanes = await lanesOnNewTopic(topics, 'reloaded', 2);
   await lanes.addLane({ groupId: 'survivor' });
   const first = await lanes.generation('survivor');
   await lanes.control('survivor', 'Add member');
@@ -177,8 +167,8 @@ test('after a reload the lane timeline still shows both joins and both generatio
   await lanes.expectState('survivor', 'running');
 });
 
-test('20,000 records sent at once reach two lanes completely', async ({ app, topics }) => {
-  const lanes = await lanesOnNewTopic(app, topics, 'firehose', 4);
+test('20,000 records sent at once reach two lanes completely', async ({ topics }) => {
+  const lanes = await lanesOnNewTopic(topics, 'firehose', 4);
   await lanes.addLane({ groupId: 'fast_1' });
   await lanes.addLane({ groupId: 'fast_2', members: 2 });
   await lanes.send('record {{i}} of a burst', { key: 'k{{i}}', copies: 20_000 });

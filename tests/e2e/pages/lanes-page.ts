@@ -2,11 +2,21 @@
 // and read each lane's state, assignment and records.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { goToScreen } from './app-page.js';
+import type { TopicsPage } from './topics-page.js';
 
 export interface LaneOptions {
   groupId: string;
   reset?: 'Earliest' | 'Latest';
   members?: number;
+}
+
+/** Creates the topic on the Topics screen, waits for its detail, and opens it in Lanes. */
+export async function lanesOnNewTopic(topics: TopicsPage, name: string, partitions: number): Promise<LanesPage> {
+  await topics.createTopic(name, partitions);
+  await topics.expectDetail(name, partitions);
+  const lanes = new LanesPage(topics.page);
+  await lanes.open(name);
+  return lanes;
 }
 
 export class LanesPage {
