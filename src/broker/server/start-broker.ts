@@ -134,13 +134,18 @@ interface CoordinatorState {
 }
 
 function openCoordinatorState(dataDir: string, fs: Fs, config: BrokerConfig, clock: Clock, logger: Logger, logs: LogManager): CoordinatorState {
+  // A failed start closes what it had already opened, newest first, so no file handle is left behind.
+  let offsets: OffsetStore | undefined;
+  let producers: ReturnType<typeof openProducerState> | undefined;
   try {
-    const offsets = OffsetStore.open({ dataDir, fs, clock, logger, metadataMaxBytes: config.offsetMetadataMaxBytes });
-    const producers = openProducerState({ dataDir, fs, clock, logger, snapshotIntervalMs: PRODUCER_STATE_SNAPSHOT_MS, logs });
+    offsets = OffsetStore.open({ dataDir, fs, clock, logger, metadataMaxBytes: config.offsetMetadataMaxBytes });
+    producers = openProducerState({ dataDir, fs, clock, logger, snapshotIntervalMs: PRODUCER_STATE_SNAPSHOT_MS, logs });
     const producerIds = ProducerIdAllocator.open({ dataDir, fs });
     const groups = new GroupCoordinator({ settings: groupSettingsFrom(config), clock, ids: randomIds, logger });
     return { groups, offsets, producers, producerIds };
   } catch (error) {
+    producers?.close();
+    offsets?.close();
     logs.close();
     throw error;
   }
