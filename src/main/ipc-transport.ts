@@ -35,9 +35,8 @@ export function mountIpcTransport(ipcMain: IpcMainLike, dispatcher: Dispatcher):
     return created;
   };
 
-  ipcMain.handle(IPC_CHANNELS.invoke, (_event, method, input) =>
-    typeof method === 'string' ? dispatcher.invoke(method, input) : dispatcher.invoke('', input),
-  );
+  // A non-string method name is answered like any unknown one (UNKNOWN_METHOD).
+  ipcMain.handle(IPC_CHANNELS.invoke, (_event, method, input) => dispatcher.invoke(typeof method === 'string' ? method : '', input));
 
   ipcMain.handle(IPC_CHANNELS.subscribe, ({ sender }, subscriptionId, stream, params) => {
     if (typeof subscriptionId !== 'string' || subscriptionId.length === 0 || subscriptionId.length > 100) return;
