@@ -11,7 +11,7 @@ import { ErrorCode, fail } from '../errors.js';
 import type { FetchedRecord, KafkaClient } from '../kafka/client.js';
 import type { Clock } from '../ports.js';
 import { toPayload } from '../records/payload.js';
-import { requireTopic } from '../topics/topic-service.js';
+import { requirePartitions, requireTopic } from '../topics/topic-service.js';
 import { mergeByTimestamp, PartitionCursor } from './partition-cursor.js';
 
 /** Records per `records` event, and the payload bytes after which an event closes (it holds at least one record). */
@@ -117,11 +117,7 @@ export class BrowseService {
   }
 
   private async openCursors(client: KafkaClient, request: BrowseRequest): Promise<PartitionCursor[]> {
-    const meta = await requireTopic(client, request.topic);
-    const existing = meta.partitions.map((p) => p.partition);
-    const chosen = request.partitions ? [...new Set(request.partitions)].sort((a, b) => a - b) : existing;
-    const unknown = chosen.filter((p) => !existing.includes(p));
-    if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${unknown.join(', ')} (it has ${existing.length}).`);
+    const chosen = requirePartitions(await requireTopic(client, request.topic), request.partitions);
     const marks = new Map((await client.reader.watermarks(request.topic, chosen)).map((w) => [w.partition, w]));
     const start = request.start;
     const atTimestamp = start.from === 'timestamp' ? await client.reader.offsetsForTimestamp(request.topic, BigInt(start.timestamp), chosen) : null;

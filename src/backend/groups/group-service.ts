@@ -5,7 +5,7 @@
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
 import { ErrorCode, fail } from '../errors.js';
 import type { GroupDescription, KafkaClient } from '../kafka/client.js';
-import { requireTopic } from '../topics/topic-service.js';
+import { requirePartitions, requireTopic } from '../topics/topic-service.js';
 import { AppFailure } from '../../shared/rpc/result.js';
 import { planReset, type PartitionPosition, type PlannedOffset, type ResetTarget } from './reset-plan.js';
 import { mapLimited } from '../map-limited.js';
@@ -185,11 +185,7 @@ export class GroupService {
   private async plan(client: KafkaClient, request: ResetRequest): Promise<PlannedOffset[]> {
     const group = await client.groups.describe(request.groupId);
     if (isActive(group)) activeGroupError(request.groupId, group.members.length, 'its offsets cannot be reset');
-    const meta = await requireTopic(client, request.topic);
-    const existing = new Set(meta.partitions.map((p) => p.partition));
-    const chosen = request.partitions ? [...new Set(request.partitions)].sort((a, b) => a - b) : [...existing].sort((a, b) => a - b);
-    const unknown = chosen.filter((p) => !existing.has(p));
-    if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${request.topic}" has no partition ${unknown.join(', ')} (it has ${existing.size}).`);
+    const chosen = requirePartitions(await requireTopic(client, request.topic), request.partitions);
 
     const [marks, committed, atTimestamp] = await Promise.all([
       client.reader.watermarks(request.topic, chosen),

@@ -40,6 +40,15 @@ export async function requireTopic(client: KafkaClient, topic: string): Promise<
   return found ?? fail(ErrorCode.TOPIC_NOT_FOUND, `Topic "${topic}" does not exist.`);
 }
 
+/** The asked partitions, without repeats and in order (all of them when none are asked); fails with PARTITION_NOT_FOUND naming those the topic lacks. */
+export function requirePartitions(topic: TopicMetadata, partitions: readonly number[] | undefined): number[] {
+  const existing = topic.partitions.map((p) => p.partition).sort((a, b) => a - b);
+  const chosen = partitions ? [...new Set(partitions)].sort((a, b) => a - b) : existing;
+  const unknown = chosen.filter((p) => !existing.includes(p));
+  if (unknown.length > 0) fail(ErrorCode.PARTITION_NOT_FOUND, `Topic "${topic.name}" has no partition ${unknown.join(', ')} (it has ${existing.length}).`);
+  return chosen;
+}
+
 /**
  * Watermarks of exactly the partitions fresh metadata lists: kafkajs' own
  * offset lookup works from metadata cached for minutes and would leave out
