@@ -11,11 +11,6 @@ export const localBrokerKeys = {
   status: () => [...localBrokerKeys.all, 'status'] as const,
 };
 
-export const clusterKeys = {
-  all: (connectionId: string) => ['cluster', connectionId] as const,
-  describe: (connectionId: string) => [...clusterKeys.all(connectionId), 'describe'] as const,
-};
-
 export const topicKeys = {
   all: (connectionId: string) => ['topics', connectionId] as const,
   list: (connectionId: string, includeInternal: boolean) => [...topicKeys.all(connectionId), 'list', { includeInternal }] as const,
@@ -40,3 +35,6 @@ export const laneKeys = {
   all: ['lanes'] as const,
   list: () => [...laneKeys.all, 'list'] as const,
 };
+
+/** Every key holding one connection's cluster data: what goes stale when the connection changes where it points. */
+export const connectionDataKeys = (connectionId: string) => [topicKeys.all(connectionId), groupKeys.all(connectionId), browseKeys.all(connectionId)];

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { profileInput } from '../../../shared/contract/connections';
 import { useApiClient } from './client';
-import { clusterKeys, connectionKeys, groupKeys, localBrokerKeys, topicKeys } from './query-keys';
+import { LOCAL_CONNECTION_ID } from '../stores/ui-store';
+import { connectionDataKeys, connectionKeys, localBrokerKeys } from './query-keys';
 
 export type ProfileInput = z.input<typeof profileInput>;
 
@@ -20,7 +21,7 @@ export function useSaveConnection() {
     mutationFn: (profile: ProfileInput) => client.call('connections.save', profile),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-      for (const key of [topicKeys.all(saved.id), groupKeys.all(saved.id), clusterKeys.all(saved.id)]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of connectionDataKeys(saved.id)) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }
@@ -32,7 +33,7 @@ export function useRemoveConnection() {
     mutationFn: (id: string) => client.call('connections.remove', { id }),
     onSuccess: (_nothing, id) => {
       void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-      for (const key of [topicKeys.all(id), groupKeys.all(id), clusterKeys.all(id)]) queryClient.removeQueries({ queryKey: key });
+      for (const key of connectionDataKeys(id)) queryClient.removeQueries({ queryKey: key });
     },
   });
 }
@@ -59,19 +60,10 @@ function useLocalBrokerAction(method: 'localBroker.start' | 'localBroker.stop') 
       queryClient.setQueryData(localBrokerKeys.status(), status);
       // The built-in profile follows the broker's address, and its data came and went.
       void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-      for (const key of [topicKeys.all('local'), groupKeys.all('local'), clusterKeys.all('local')]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of connectionDataKeys(LOCAL_CONNECTION_ID)) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }
 
 export const useStartLocalBroker = () => useLocalBrokerAction('localBroker.start');
 export const useStopLocalBroker = () => useLocalBrokerAction('localBroker.stop');
-
-export function useClusterDescribe(connectionId: string | null) {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: clusterKeys.describe(connectionId ?? ''),
-    queryFn: () => client.call('cluster.describe', { connectionId: connectionId ?? '' }),
-    enabled: connectionId !== null,
-  });
-}

@@ -51,8 +51,3 @@ export function useAddPartitions(connectionId: string) {
   const client = useApiClient();
   return useTopicWrite(connectionId, (input: { topic: string; totalPartitions: number }) => client.call('topics.addPartitions', { connectionId, ...input }));
 }
-
-export function useSetTopicConfigs(connectionId: string) {
-  const client = useApiClient();
-  return useTopicWrite(connectionId, (input: { topic: string; set: Record<string, string | null> }) => client.call('topics.setConfigs', { connectionId, ...input }));
-}

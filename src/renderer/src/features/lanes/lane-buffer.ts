@@ -110,8 +110,4 @@ export class LaneBuffer {
   get version(): number {
     return this.versionCount;
   }
-
-  toArray(): LaneRow[] {
-    return this.records.slice();
-  }
 }
