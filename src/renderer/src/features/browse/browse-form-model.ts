@@ -1,5 +1,6 @@
 // The browse form as plain values and the browse.read request they make.
 import type { BrowseRequest } from '../../api/use-browse';
+import { localTimeParts } from '../../lib/format';
 import { parseTimestamp } from '../groups/reset-form-model';
 import type { BrowseLink } from './browse-link';
 
@@ -26,16 +27,15 @@ export const START_MODES: { value: StartMode; label: string }[] = [
   { value: 'timestamp', label: 'Timestamp' },
 ];
 
+/** The most one read may ask for (the contract's cap on browse.read's maxRecords). */
 export const MAX_RECORDS_LIMIT = 100_000;
 /** How long one read may take before it stops with what it has. */
 export const BROWSE_WAIT_MS = 30_000;
 
 /** Milliseconds as the datetime-local input shows them, in the user's time zone. */
 export function toDateTimeInput(ms: string): string {
-  const date = new Date(Number(ms));
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const time = localTimeParts(Number(ms));
+  return time ? `${time.date}T${time.clock}` : '';
 }
 
 export function browseFormFromLink(link: BrowseLink | null): BrowseFormValues {

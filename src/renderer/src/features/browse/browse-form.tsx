@@ -1,7 +1,7 @@
 // Where to read: topic, start position, partitions and how many records.
 import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTopics } from '../../api/use-topics';
-import { START_MODES, validateBrowseForm, type BrowseFormValues, type StartMode } from './browse-form-model';
+import { MAX_RECORDS_LIMIT, START_MODES, validateBrowseForm, type BrowseFormValues, type StartMode } from './browse-form-model';
 
 interface BrowseFormProps {
   connectionId: string;
@@ -40,7 +40,7 @@ export function BrowseForm({ connectionId, values, onChange, onRead, touched }: 
           <NumberInput
             label="Max records"
             min={1}
-            max={100_000}
+            max={MAX_RECORDS_LIMIT}
             value={values.maxRecords}
             onChange={(value) => change({ maxRecords: typeof value === 'number' ? value : Number(value) })}
             error={errors.maxRecords}

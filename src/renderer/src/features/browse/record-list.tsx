@@ -4,6 +4,7 @@ import { Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ConsumedRecord } from '../../../../shared/contract/common';
+import { localTimeParts } from '../../lib/format';
 import { payloadSummary } from './payload-format';
 
 const ROW_HEIGHT = 30;
@@ -12,10 +13,8 @@ const COLUMNS = '56px 96px 215px minmax(80px, 1fr) minmax(120px, 3fr)';
 export const recordId = (record: ConsumedRecord): string => `${record.partition}:${record.offset}`;
 
 export function formatTimestamp(ms: string): string {
-  const date = new Date(Number(ms));
-  if (Number.isNaN(date.getTime())) return ms;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  const time = localTimeParts(Number(ms));
+  return time ? `${time.date} ${time.clock}.${time.millis}` : ms;
 }
 
 interface RecordListProps {

@@ -4,10 +4,8 @@
 import { Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import type { GroupDetail } from '../../api/use-groups';
 import { formatCount } from '../../lib/format';
+import { MAX_RECORDS_LIMIT } from '../browse/browse-form-model';
 import { browseHref } from '../browse/browse-link';
-
-/** Browse reads at most this many records in one go. */
-const BROWSE_MAX = 100_000;
 
 export interface UnconsumedRange {
   topic: string;
@@ -71,7 +69,7 @@ export function UnconsumedView({ offsets }: { offsets: GroupDetail['offsets'] })
                       topic: range.topic,
                       partitions: [range.partition],
                       start: { from: 'offset', offset: range.from },
-                      maxRecords: Number(range.count > BigInt(BROWSE_MAX) ? BigInt(BROWSE_MAX) : range.count),
+                      maxRecords: Number(range.count > BigInt(MAX_RECORDS_LIMIT) ? BigInt(MAX_RECORDS_LIMIT) : range.count),
                     })}
                   >
                     Browse

@@ -2,13 +2,13 @@
 // generation the group settled on.
 import { ScrollArea, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
+import { localTimeParts } from '../../lib/format';
 import type { TimelineEntry } from './lane-feed';
 import { memberColor } from './member-colors';
 
 export function formatClock(at: number): string {
-  const date = new Date(at);
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  const time = localTimeParts(at);
+  return time ? `${time.clock}.${time.millis}` : '';
 }
 
 function describe(entry: TimelineEntry): string {
