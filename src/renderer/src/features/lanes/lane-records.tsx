@@ -3,7 +3,7 @@
 // re-renders when the buffer's version moves (once per frame at most).
 import { Box, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { LaneBuffer } from './lane-buffer';
 import { LaneRecordRow } from './lane-record-row';
 
@@ -13,11 +13,11 @@ interface LaneRecordsProps {
   buffer: LaneBuffer;
   /** The buffer's length at the last flush: what this render shows. */
   length: number;
-  /** Only for re-rendering when the contents move. */
+  /** Not read: a change of it re-renders the list when the contents move (a trim can keep the length). */
   version: number;
 }
 
-export function LaneRecords({ buffer, length }: LaneRecordsProps) {
+function LaneRecordsView({ buffer, length }: LaneRecordsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: length,
@@ -50,3 +50,6 @@ export function LaneRecords({ buffer, length }: LaneRecordsProps) {
     </Box>
   );
 }
+
+// The lane re-renders on every snapshot (lag, state, timeline); the list only when its records moved.
+export const LaneRecords = memo(LaneRecordsView);

@@ -1,5 +1,5 @@
 import { Grid, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useActiveConnection } from '../../api/use-active-connection';
 import { useTopics } from '../../api/use-topics';
 import { ErrorNotice } from '../../components/error-notice';
@@ -21,7 +21,8 @@ export function ProduceScreen() {
   const topics = useTopics(connectionId);
   const entries = useProduceHistory((state) => state.entries);
   const topic = values.topic.trim();
-  const topicEntries = entries.filter((entry) => entry.request.topic === topic && entry.request.connectionId === connectionId);
+  // A new array only when the history or the topic changes: the heat map recounts every landed record when it does, and a send re-renders this screen every frame.
+  const topicEntries = useMemo(() => entries.filter((entry) => entry.request.topic === topic && entry.request.connectionId === connectionId), [entries, topic, connectionId]);
   const partitionCount = topics.data?.find((candidate) => candidate.name === topic)?.partitions ?? 1;
   const last = sender.result && sender.variables ? { topic: sender.variables.topic, ...sender.result } : null;
 
