@@ -1,5 +1,4 @@
-// The screens in the navigation, with their shortcut. Lanes, Groups and
-// Browse join this list when their screens exist. Ctrl+digit alone is taken
+// The screens in the navigation, with their shortcut. Ctrl+digit alone is taken
 // by browsers (switch tab), so screens use Ctrl+Alt+digit, as web editors do.
 import type { Screen } from './use-route';
 

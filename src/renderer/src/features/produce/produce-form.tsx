@@ -43,7 +43,7 @@ export function ProduceForm({ connectionId, values, onChange, onSend, sending }:
       <Stack gap="sm">
         <Autocomplete
           label="Topic"
-          description={partitionCount === null && values.topic.trim() !== '' ? 'A new name: the broker creates the topic if it allows that.' : undefined}
+          description={topics.data && partitionCount === null && values.topic.trim() !== '' ? 'No topic by that name: create it on Topics first (a send to a missing topic is refused).' : undefined}
           data={(topics.data ?? []).map((topic) => topic.name)}
           value={values.topic}
           error={shown.topic}

@@ -27,7 +27,7 @@ export function TopicList({ connectionId }: { connectionId: string }) {
       </Group>
       {topics.isPending ? <LoadingState label="Loading topics…" /> : null}
       {topics.error ? <ErrorNotice error={topics.error} onRetry={() => void topics.refetch()} /> : null}
-      {topics.data && topics.data.length === 0 ? <EmptyNotice title="No topics yet" description="Create one, or produce to a new name and the broker creates it." /> : null}
+      {topics.data && topics.data.length === 0 ? <EmptyNotice title="No topics yet" description="Create one to produce to it, browse it or open lanes on it." /> : null}
       {topics.data && topics.data.length > 0 && shown.length === 0 ? <EmptyNotice title="No match" description={`No topic name contains “${search}”.`} /> : null}
       {shown.length > 0 ? <TopicTable topics={shown} /> : null}
     </>
