@@ -8,9 +8,9 @@ import type { ConsumedRecord, Payload } from '../../shared/contract/common.js';
 import type { StreamSink } from '../../shared/rpc/dispatcher.js';
 import type { ConnectionRegistry } from '../connections/connection-registry.js';
 import { ErrorCode, fail } from '../errors.js';
-import type { FetchedRecord, KafkaClient } from '../kafka/client.js';
+import type { KafkaClient } from '../kafka/client.js';
 import type { Clock } from '../ports.js';
-import { toPayload } from '../records/payload.js';
+import { consumedRecord, toPayload } from '../records/payload.js';
 import { requirePartitions, requireTopic } from '../topics/topic-service.js';
 import { mergeByTimestamp, PartitionCursor } from './partition-cursor.js';
 
@@ -28,15 +28,6 @@ const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 const RETRIABLE_FETCH_ERRORS = new Set([3, 5, 6, 7, 56, 74, 75]);
 
 export type BrowseRequest = BrowseParams;
-
-const recordDto = (partition: number, r: FetchedRecord): ConsumedRecord => ({
-  partition,
-  offset: r.offset.toString(),
-  timestamp: r.timestamp.toString(),
-  key: toPayload(r.key),
-  value: toPayload(r.value),
-  headers: r.headers.map((h) => ({ key: h.key, value: toPayload(h.value) })),
-});
 
 /** What a record adds to an event, roughly: its payload text. */
 const payloadChars = (r: ConsumedRecord) => (r.key?.data.length ?? 0) + (r.value?.data.length ?? 0) + r.headers.reduce((n, h) => n + h.key.length + (h.value?.data.length ?? 0), 0);
@@ -60,7 +51,7 @@ export class BrowseService {
       let batch: ConsumedRecord[] = [];
       let bytes = 0;
       for (const { cursor, record } of merged) {
-        const dto = recordDto(cursor.partition, record);
+        const dto = consumedRecord(cursor.partition, record);
         batch.push(dto);
         bytes += payloadChars(dto);
         if (batch.length >= BATCH_RECORDS || bytes >= BATCH_BYTES) {

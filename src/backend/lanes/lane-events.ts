@@ -4,7 +4,7 @@
 import type { LaneEvent } from '../../shared/contract/lanes.js';
 import type { StreamSink } from '../../shared/rpc/dispatcher.js';
 import type { ConsumedMessage } from '../kafka/lane-client.js';
-import { toPayload } from '../records/payload.js';
+import { consumedRecord } from '../records/payload.js';
 
 type Unsequenced<E> = E extends unknown ? Omit<E, 'seq'> : never;
 export type LaneEventBody = Unsequenced<LaneEvent>;
@@ -33,15 +33,7 @@ export class LaneSubscriber {
 }
 
 export function laneRecord(member: string, message: ConsumedMessage): LaneRecord {
-  return {
-    member,
-    partition: message.partition,
-    offset: message.offset.toString(),
-    timestamp: message.timestamp.toString(),
-    key: toPayload(message.key),
-    value: toPayload(message.value),
-    headers: message.headers.map((h) => ({ key: h.key, value: toPayload(h.value) })),
-  };
+  return { member, ...consumedRecord(message.partition, message) };
 }
 
 /** Roughly what a record costs in memory: its text plus a fixed overhead per object. */

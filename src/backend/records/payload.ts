@@ -1,7 +1,7 @@
 // Record bytes as they cross the contract: UTF-8 text when the bytes are valid
 // UTF-8, otherwise base64, always with the true size. Previews stop at 1 MiB so
 // one huge value cannot swamp a stream; the whole value is fetched on demand.
-import type { Payload } from '../../shared/contract/common.js';
+import type { ConsumedRecord, Payload } from '../../shared/contract/common.js';
 
 export const PREVIEW_LIMIT_BYTES = 1024 * 1024;
 
@@ -34,4 +34,19 @@ export function toPayload(bytes: Buffer | Uint8Array | null, limit: number = PRE
   }
   const shown = truncated ? buffer.subarray(0, limit) : buffer;
   return { encoding: 'base64', data: shown.toString('base64'), size: buffer.length, truncated };
+}
+
+/** A record read from `partition` (by a lane member or a browse) in the contract's shape: decimal offsets, previewed payloads. */
+export function consumedRecord(
+  partition: number,
+  record: { offset: bigint; timestamp: bigint; key: Buffer | null; value: Buffer | null; headers: { key: string; value: Buffer | null }[] },
+): ConsumedRecord {
+  return {
+    partition,
+    offset: record.offset.toString(),
+    timestamp: record.timestamp.toString(),
+    key: toPayload(record.key),
+    value: toPayload(record.value),
+    headers: record.headers.map((h) => ({ key: h.key, value: toPayload(h.value) })),
+  };
 }
