@@ -29,11 +29,12 @@ export function ResetOffsetsForm({ connectionId, groupId, topics, activeMembers,
   const [touched, setTouched] = useState(false);
   const preview = usePreviewReset();
   const apply = useResetOffsets();
-  const [previewedFor, setPreviewedFor] = useState<string | null>(null);
 
   const errors = validateResetForm(values);
   const request = toResetRequest(values, connectionId, groupId);
   const identity = requestIdentity(request);
+  // The request the shown preview was made for.
+  const previewedFor = requestIdentity(preview.variables ?? null);
   const previewCurrent = preview.data !== undefined && previewedFor !== null && previewedFor === identity && !preview.isPending;
   const partitionCount = topics.find((topic) => topic.name === values.topic)?.partitions ?? 0;
 
@@ -45,7 +46,6 @@ export function ResetOffsetsForm({ connectionId, groupId, topics, activeMembers,
     setTouched(true);
     if (!request) return;
     apply.reset();
-    setPreviewedFor(identity);
     preview.mutate(request);
   };
   const runApply = () => {
