@@ -6,13 +6,15 @@ import type { ConnectionRegistry } from '../connections/connection-registry.js';
 import { ErrorCode, fail } from '../errors.js';
 import type { GroupDescription, KafkaClient } from '../kafka/client.js';
 import { requirePartitions, requireTopic } from '../topics/topic-service.js';
+import type { z } from 'zod';
+import { groupState } from '../../shared/contract/groups.js';
 import { AppFailure } from '../../shared/rpc/result.js';
 import { planReset, type PartitionPosition, type PlannedOffset, type ResetTarget } from './reset-plan.js';
 import { mapLimited } from '../map-limited.js';
 
 export interface GroupSummary {
   groupId: string;
-  state: string;
+  state: GroupState;
   protocolType: string;
   members: number;
   /** Σ(high − committed) over committed partitions; null when nothing is committed. */
@@ -49,8 +51,10 @@ const NON_EMPTY_GROUP = 68;
 const GROUP_ID_NOT_FOUND = 69;
 const GROUP_CONCURRENCY = 8;
 
-const KNOWN_STATES = new Set(['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead']);
-export const normalizedState = (state: string): string => (KNOWN_STATES.has(state) ? state : 'Unknown');
+export type GroupState = z.infer<typeof groupState>;
+const KNOWN_STATES = new Set<string>(groupState.options);
+/** The coordinator's state, or Unknown for one the contract does not name. */
+const normalizedState = (state: string): GroupState => (KNOWN_STATES.has(state) ? (state as GroupState) : 'Unknown');
 
 /** `refused` says what cannot be done, e.g. "its offsets cannot be reset". */
 function activeGroupError(groupId: string, members: number, refused: string): never {

@@ -6,12 +6,11 @@ import type { PlannedOffset, ResetTarget } from '../groups/reset-plan.js';
 
 export type GroupHandlers = Pick<MethodHandlers<Contract>, 'groups.list' | 'groups.describe' | 'groups.previewReset' | 'groups.reset' | 'groups.delete'>;
 
-type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead' | 'Unknown';
 const str = (value: bigint | null) => (value === null ? null : value.toString());
 
 const summaryDto = (g: GroupSummary) => ({
   groupId: g.groupId,
-  state: g.state as GroupState,
+  state: g.state,
   protocolType: g.protocolType,
   members: g.members,
   totalLag: str(g.totalLag),
