@@ -1,10 +1,13 @@
 // Connection profiles and the local broker: one hook per contract method.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import type { profileInput } from '../../../shared/contract/connections';
+import type { LocalBrokerStatus } from '../../../shared/contract/local-broker';
 import { useApiClient } from './client';
 import { LOCAL_CONNECTION_ID } from '../stores/ui-store';
 import { connectionDataKeys, connectionKeys, localBrokerKeys } from './query-keys';
+import { useStream } from './use-stream';
 
 export type ProfileInput = z.input<typeof profileInput>;
 
@@ -51,18 +54,32 @@ export function useLocalBrokerStatus() {
   return useQuery({ queryKey: localBrokerKeys.status(), queryFn: () => client.call('localBroker.status', {}) });
 }
 
+/** The broker's status moved (here or in another window): the built-in profile follows its address, and its data came and went. */
+function localBrokerMoved(queryClient: QueryClient, status: LocalBrokerStatus): void {
+  queryClient.setQueryData(localBrokerKeys.status(), status);
+  void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+  for (const key of connectionDataKeys(LOCAL_CONNECTION_ID)) void queryClient.invalidateQueries({ queryKey: key });
+}
+
 function useLocalBrokerAction(method: 'localBroker.start' | 'localBroker.stop') {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call(method, {}),
-    onSuccess: (status) => {
-      queryClient.setQueryData(localBrokerKeys.status(), status);
-      // The built-in profile follows the broker's address, and its data came and went.
-      void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-      for (const key of connectionDataKeys(LOCAL_CONNECTION_ID)) void queryClient.invalidateQueries({ queryKey: key });
-    },
+    onSuccess: (status) => localBrokerMoved(queryClient, status),
   });
+}
+
+const keepLast = (_state: LocalBrokerStatus | null, events: LocalBrokerStatus[]) => events[events.length - 1] ?? null;
+
+/** The status as localBroker.watch last reported it (null before the first report), applied to the cache as a start or stop is. */
+export function useLocalBrokerWatch(): LocalBrokerStatus | null {
+  const queryClient = useQueryClient();
+  const { state } = useStream('localBroker.watch', { params: {}, initial: null, reduce: keepLast });
+  useEffect(() => {
+    if (state) localBrokerMoved(queryClient, state);
+  }, [state, queryClient]);
+  return state;
 }
 
 export const useStartLocalBroker = () => useLocalBrokerAction('localBroker.start');

@@ -1,30 +1,18 @@
 // The broker the app ships: its state (live, from localBroker.watch), its
 // address for other programs, and start/stop.
 import { Badge, Button, Card, Code, Group, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { LocalBrokerStatus } from '../../../../shared/contract/local-broker';
-import { connectionKeys, localBrokerKeys } from '../../api/query-keys';
-import { useLocalBrokerStatus, useStartLocalBroker, useStopLocalBroker } from '../../api/use-connections';
-import { useStream } from '../../api/use-stream';
+import { useLocalBrokerStatus, useLocalBrokerWatch, useStartLocalBroker, useStopLocalBroker } from '../../api/use-connections';
 import { ErrorNotice } from '../../components/error-notice';
 
 const STATE_COLOURS: Record<LocalBrokerStatus['state'], string> = { running: 'green', starting: 'yellow', stopping: 'yellow', stopped: 'gray', failed: 'red' };
-const keepLast = (_state: LocalBrokerStatus | null, events: LocalBrokerStatus[]) => events[events.length - 1] ?? null;
 
 export function LocalBrokerCard() {
   const status = useLocalBrokerStatus();
-  const watched = useStream('localBroker.watch', { params: {}, initial: null, reduce: keepLast });
+  const watched = useLocalBrokerWatch();
   const start = useStartLocalBroker();
   const stop = useStopLocalBroker();
-  const queryClient = useQueryClient();
-  const current = watched.state ?? status.data;
-
-  useEffect(() => {
-    if (!watched.state) return;
-    queryClient.setQueryData(localBrokerKeys.status(), watched.state);
-    void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-  }, [watched.state, queryClient]);
+  const current = watched ?? status.data;
 
   return (
     <Card withBorder data-testid="local-broker-card">
