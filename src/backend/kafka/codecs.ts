@@ -1,10 +1,12 @@
 // Compression codecs for kafkajs, which ships only gzip. Registering snappy,
 // lz4 and zstd lets the app read batches written by Java, librdkafka or Go
 // producers. Registration is global to the kafkajs module, so it runs once.
+// Snappy and lz4 use the libraries' async calls, so a big batch does not block
+// the app's event loop; the xerial framing test and zstd are the broker's.
 import { CompressionCodecs, CompressionTypes } from './kafkajs-module.js';
 import { compressFrame, decompressFrame } from 'lz4-napi';
 import { compress as snappyCompress, uncompress as snappyUncompress } from 'snappy';
-import { decompress as zstdDecompress } from 'fzstd';
+import { decompress, isXerialFramed, XERIAL_SNAPPY_MAGIC } from '../../broker/records/compression.js';
 
 interface Encoder {
   buffer: Buffer;
@@ -15,13 +17,8 @@ interface Codec {
   decompress(buffer: Buffer): Promise<Buffer>;
 }
 
-/**
- * Java clients wrap snappy in xerial's stream framing: this magic, two int32
- * versions, then blocks each prefixed by an int32 length. librdkafka and Go
- * write a bare snappy block.
- */
-const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
-const XERIAL_HEADER_BYTES = XERIAL_MAGIC.length + 8;
+/** xerial's framing (Java clients): the magic, two int32 versions, then length-prefixed blocks. */
+const XERIAL_HEADER_BYTES = XERIAL_SNAPPY_MAGIC.length + 8;
 
 async function rawSnappy(data: Buffer): Promise<Buffer> {
   const out = await snappyUncompress(data);
@@ -29,8 +26,7 @@ async function rawSnappy(data: Buffer): Promise<Buffer> {
 }
 
 export async function decompressSnappy(data: Buffer): Promise<Buffer> {
-  const framed = data.length >= XERIAL_HEADER_BYTES && data.subarray(0, XERIAL_MAGIC.length).equals(XERIAL_MAGIC);
-  if (!framed) return rawSnappy(data);
+  if (!isXerialFramed(data)) return rawSnappy(data);
   const blocks: Buffer[] = [];
   let pos = XERIAL_HEADER_BYTES;
   while (pos < data.length) {
@@ -59,10 +55,7 @@ export const lz4Codec: Codec = {
 export const zstdCodec: Codec = {
   compress: () =>
     Promise.reject(new Error('zstd compression is not available: Kafka Lanes can read zstd batches but cannot write them; send with none, gzip, snappy or lz4')),
-  decompress: async (buffer) => {
-    const out = zstdDecompress(buffer);
-    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-  },
+  decompress: async (buffer) => decompress('zstd', buffer),
 };
 
 let registered = false;
