@@ -84,16 +84,17 @@ export class LocalBrokerService {
     this.update({ state: 'starting', notice: null, bootstrap: null, port: null });
     mkdirSync(this.options.dataDir, { recursive: true });
     const preferred = this.options.port;
+    const portTaken = `Port ${preferred} is in use by another program, so the local broker uses another port.`;
     let notice: string | null = null;
     let port = preferred;
     if (preferred !== 0 && !(await isPortFree(preferred))) {
-      notice = `Port ${preferred} is in use by another program, so the local broker uses another port.`;
+      notice = portTaken;
       port = 0;
     }
     let outcome = await this.spawnOnce(launch, port);
     if (outcome.kind === 'port-taken' && port !== 0) {
       // Taken between the check and the bind: take any free port instead.
-      notice = `Port ${preferred} is in use by another program, so the local broker uses another port.`;
+      notice = portTaken;
       outcome = await this.spawnOnce(launch, 0);
     }
     if (outcome.kind === 'running') {
