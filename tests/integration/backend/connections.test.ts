@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOk } from '../support/run-process.js';
 import { makeTempDir, startTestBroker, type TestBroker } from '../broker/helpers.js';
-import { failureOf, startBackend, type BackendHarness } from './helpers.js';
+import { failureOf, startBackend, unusedPort, type BackendHarness } from './helpers.js';
 
 const profile = (bootstrap: string, extra: Record<string, unknown> = {}) => ({ name: 'Under test', bootstrapServers: [bootstrap], color: '#445566', ...extra });
 
@@ -13,12 +13,6 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function selfSignedCert(dir: string, name: string): Promise<{ cert: string; key: string }> {
   const certPath = join(dir, `${name}.pem`);
@@ -92,7 +86,7 @@ describe('connections.test', () => {
   });
 
   it('says unreachable for a closed port, and other calls say BROKER_UNREACHABLE', async () => {
-    const address = `127.0.0.1:${await closedPort()}`;
+    const address = `127.0.0.1:${await unusedPort()}`;
     const result = await h.client.call('connections.test', { profile: profile(address) });
     expect(result).toMatchObject({ ok: false, cause: 'unreachable' });
     if (!result.ok) expect(result.message).toMatch(/nothing is listening/);

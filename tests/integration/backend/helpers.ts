@@ -1,6 +1,7 @@
 // Shared setup for backend integration tests: a real broker, a backend with
 // its own user-data directory, and a typed client over the in-process
 // transport (JSON both ways, outputs validated against the contract).
+import { createServer } from 'node:net';
 import { createBackend, type Backend, type BackendDeps } from '../../../src/backend/create-backend.js';
 import type { Contract } from '../../../src/shared/contract/index.js';
 import type { AppError } from '../../../src/shared/app-error.js';
@@ -83,4 +84,13 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A loopback port that was free a moment ago: nothing listens there now. */
+export async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
 }

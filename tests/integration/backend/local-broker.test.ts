@@ -10,17 +10,9 @@ import { LocalBrokerService } from '../../../src/backend/local-broker/local-brok
 import { silentLogger, systemClock } from '../../../src/backend/ports.js';
 import type { LocalBrokerStatus } from '../../../src/shared/contract/local-broker.js';
 import { makeTempDir } from '../broker/helpers.js';
-import { startBackend, type BackendHarness } from './helpers.js';
+import { startBackend, unusedPort, until, type BackendHarness } from './helpers.js';
 
 const sourceLaunch: BrokerLaunch = { command: process.execPath, args: ['--import', 'tsx', resolve(import.meta.dirname, '../../../src/broker/cli.ts')] };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((done) => {
@@ -31,14 +23,6 @@ function accepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => done(false));
   });
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
-  }
 }
 
 describe('localBroker through the backend', () => {
@@ -60,7 +44,7 @@ describe('localBroker through the backend', () => {
   }
 
   it('starts on the preferred port, streams its status, serves the built-in profile and stops', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const h = backendOn(port);
     const seen: LocalBrokerStatus[] = [];
     const unsubscribe = h.client.subscribe('localBroker.watch', {}, (status) => seen.push(status));
@@ -87,7 +71,7 @@ describe('localBroker through the backend', () => {
   });
 
   it('uses another port when the preferred one is taken, says so, and keeps its data across restarts', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const blocker = createServer();
     blockers.push(blocker);
     await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
@@ -114,16 +98,16 @@ describe('localBroker through the backend', () => {
   });
 
   it('starts by itself when asked to, and dispose stops it', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const h = startBackend({ localBrokerPort: port, localBrokerLaunch: sourceLaunch, autoStartLocalBroker: true });
-    await until(() => h.backend.localBroker.status().state === 'running', 'the auto-started broker');
+    await until('the auto-started broker', () => h.backend.localBroker.status().state === 'running' || undefined, 30_000);
     expect(await accepts(port)).toBe(true);
     await h.stop();
     expect(await accepts(port)).toBe(false);
   });
 
   it('reports a broker that cannot start as failed, with its reason', async () => {
-    const h = startBackend({ localBrokerPort: await freePort(), localBrokerLaunch: { command: process.execPath, args: ['-e', 'console.error("error: disk on fire"); process.exit(3)', '--'] } });
+    const h = startBackend({ localBrokerPort: await unusedPort(), localBrokerLaunch: { command: process.execPath, args: ['-e', 'console.error("error: disk on fire"); process.exit(3)', '--'] } });
     harnesses.push(h);
     const status = await h.client.call('localBroker.start', {});
     expect(status).toMatchObject({ state: 'failed', bootstrap: null });
@@ -160,7 +144,7 @@ describe('LocalBrokerService process handling', () => {
     await service.start();
     const pid = (service as unknown as { child: { pid: number } }).child.pid;
     process.kill(pid, 'SIGUSR2');
-    await until(() => service.status().state === 'failed', 'the exit to be noticed');
+    await until('the exit to be noticed', () => service.status().state === 'failed' || undefined, 30_000);
     expect(service.status().notice).toMatch(/stopped unexpectedly \(code 7\)/);
     expect(changes.map((c) => c.state)).toEqual(['starting', 'running', 'stopping', 'stopped', 'starting', 'running', 'failed']);
     await service.dispose();
