@@ -9,7 +9,8 @@ import { logDirSizes, type LogDirSizes } from './log-dirs.js';
 import { kafkajsTopicReader } from './kafkajs-fetch.js';
 import { kafkajsGroupOperations } from './kafkajs-groups.js';
 import { internalCluster } from './kafkajs-internals.js';
-import { connectOnce } from './connect-once.js';
+import { connectOnce, type SharedConnection } from './connect-once.js';
+import { withFreshClient } from './deleted-topics.js';
 import { mapped } from './map-error.js';
 import { partitionForKey } from './murmur2.js';
 import type { ConnectionSettings } from './profile-types.js';
@@ -116,7 +117,7 @@ function adminOperations(admin: () => Promise<Admin>, sizes: LogDirSizes, reques
   };
 }
 
-function producerOperations(producer: KafkajsProducer, partitioner: DefaultPartitioner, admin: AdminOperations, requestTimeoutMs: number): Producer {
+function producerOperations(producer: SharedConnection<KafkajsProducer>, partitioner: DefaultPartitioner, admin: AdminOperations, requestTimeoutMs: number): Producer {
   return {
     async send(topic, records) {
       const needsPartitioner = records.some((r) => r.partition === undefined);
@@ -134,7 +135,8 @@ function producerOperations(producer: KafkajsProducer, partitioner: DefaultParti
             record.partition ?? (record.key === null ? partitioner({ topic, partitionMetadata, message }) : partitionForKey(record.key, partitionMetadata.length));
           return { ...message, partition };
         });
-        const answers = await producer.send({ topic, acks: -1, timeout: requestTimeoutMs, messages });
+        // The topic was just seen to exist, so UNKNOWN_TOPIC_OR_PARTITION here means another, deleted topic.
+        const answers = await withFreshClient(producer, (p) => p.send({ topic, acks: -1, timeout: requestTimeoutMs, messages }));
         const nextOffset = new Map<number, bigint>();
         for (const answer of answers) nextOffset.set(answer.partition, BigInt(answer.baseOffset ?? '-1'));
         // kafkajs silently skips partitions its metadata does not know; never report those as sent.
@@ -172,7 +174,12 @@ export function createKafkaClient(settings: ConnectionSettings, options: KafkaCl
     admin: adminOps,
     groups: kafkajsGroupOperations(admin.get, cluster),
     reader: kafkajsTopicReader(cluster),
-    producer: () => mapped(async () => producerOperations(await rawProducer.get(), partitioner, adminOps, requestTimeoutMs)),
+    producer: () =>
+      mapped(async () => {
+        // Connect now, so an unreachable cluster is this call's error, not the first send's.
+        await rawProducer.get();
+        return producerOperations(rawProducer, partitioner, adminOps, requestTimeoutMs);
+      }),
     async close() {
       await Promise.allSettled([admin.close(), rawProducer.close(), sizes.close(), cluster.close()]);
     },

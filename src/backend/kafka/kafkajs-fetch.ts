@@ -6,6 +6,7 @@
 // OFFSET_OUT_OF_RANGE does not hide the others' records.
 import type { FetchedPartition, FetchedRecord, FetchRequest, TopicReader } from './client.js';
 import { kafkajsRequire, type InternalCluster, type KafkajsCluster, type KafkajsProtocolRequest } from './kafkajs-internals.js';
+import { withFreshTargets } from './deleted-topics.js';
 import { mapped } from './map-error.js';
 
 const FETCH = 1;
@@ -53,11 +54,11 @@ function partitionOf(raw: KafkajsFetchResponse['responses'][number]['partitions'
 
 /** Leaders by partition, refreshing kafkajs' metadata when a partition is new to it (the topic grew). */
 async function leadersOf(connected: KafkajsCluster, topic: string, partitions: number[]): Promise<Map<number, number>> {
-  await connected.addTargetTopic(topic);
+  await withFreshTargets(connected, topic, () => connected.addTargetTopic(topic));
   const known = () => new Map(connected.findTopicPartitionMetadata(topic).map((p) => [p.partitionId, p.leader]));
   const leaders = known();
   if (partitions.every((p) => leaders.has(p))) return leaders;
-  await connected.refreshMetadata();
+  await withFreshTargets(connected, topic, () => connected.refreshMetadata());
   return known();
 }
 
@@ -92,7 +93,7 @@ export function kafkajsTopicReader(cluster: InternalCluster): TopicReader {
         }
         const answers = await Promise.all([...byLeader].map(([leader, positions]) => fetchFromLeader(leader, request, positions)));
         const fetched = answers.flat();
-        if (fetched.some((p) => STALE_METADATA.has(p.errorCode))) await connected.refreshMetadata();
+        if (fetched.some((p) => STALE_METADATA.has(p.errorCode))) await withFreshTargets(connected, request.topic, () => connected.refreshMetadata());
         return fetched.sort((a, b) => a.partition - b.partition);
       }),
     offsetsForTimestamp: (topic, timestamp, partitions) =>

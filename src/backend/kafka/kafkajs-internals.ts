@@ -48,6 +48,8 @@ export interface KafkajsBroker {
 }
 
 export interface KafkajsCluster {
+  /** Every topic this cluster has been asked about; each metadata refresh asks for all of them. */
+  targetTopics: Set<string>;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   refreshMetadata(): Promise<void>;

@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf, startBackendWithBroker, type ClusterHarness } from './helpers.js';
 
@@ -97,6 +98,32 @@ describe('cluster and topics through the backend', () => {
     await h.client.call('topics.delete', { connectionId: h.connectionId, topic: 'doomed' });
     const names = (await h.client.call('topics.list', { connectionId: h.connectionId })).map((t) => t.name);
     expect(names).not.toContain('doomed');
+  });
+
+  it('keeps reading other topics after a topic it has read is deleted, here or by another client', async () => {
+    const on = (topic: string) => ({ connectionId: h.connectionId, topic });
+    for (const topic of ['gone-here', 'gone-elsewhere', 'stays']) {
+      await h.client.call('topics.create', { ...on(topic), partitions: 1, replicationFactor: 1 });
+      await h.client.call('produce.send', { ...on(topic), value: { data: 'x' } });
+      // Reading a topic is what makes the client remember it.
+      expect((await h.client.call('topics.describe', on(topic))).messageCount).toBe('1');
+    }
+    await h.client.call('topics.delete', on('gone-here'));
+    expect((await h.client.call('topics.describe', on('stays'))).messageCount).toBe('1');
+
+    const admin = new Kafka({ clientId: 'other-tool', brokers: [h.broker.bootstrap], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: ['gone-elsewhere'] });
+    await admin.disconnect();
+    expect((await h.client.call('topics.describe', on('stays'))).messageCount).toBe('1');
+    expect((await h.client.call('topics.list', { connectionId: h.connectionId })).map((t) => t.name)).toContain('stays');
+    // A topic read for the first time makes the client refresh metadata for every topic it remembers.
+    await h.client.call('topics.create', { ...on('fresh'), partitions: 1, replicationFactor: 1 });
+    await h.client.call('produce.send', { ...on('fresh'), value: { data: 'x' } });
+    expect((await h.client.call('topics.describe', on('fresh'))).messageCount).toBe('1');
+    const read = await h.client.call('topics.addPartitions', { ...on('stays'), totalPartitions: 2 }).then(() => h.client.call('topics.describe', on('stays')));
+    expect(read.partitionDetails).toHaveLength(2);
+    expect(await failureOf(h.client.call('topics.describe', on('gone-elsewhere')))).toMatchObject({ code: 'TOPIC_NOT_FOUND' });
   });
 
   it('answers CONNECTION_NOT_FOUND for an unknown connection id', async () => {
