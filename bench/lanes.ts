@@ -4,7 +4,7 @@
 // process, createBackend on the browser-mode server) to a WebSocket client
 // here. Prints records/s per lane as the client receives them, and the
 // backend's memory (sampled every 25 ms). A benchmark: it asserts nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import type { Contract } from '../src/shared/contract/index.js';
 import { createClient, type ContractClient } from '../src/shared/rpc/client.js';
 import { wsClientTransport, type WebSocketLike } from '../src/shared/rpc/ws-client-transport.js';
 import { kcatProduce, recordsFile } from './kcat-input.js';
+import { waitForLine } from './child-output.js';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 200_000);
 const RECORD_BYTES = 100;
@@ -27,25 +28,6 @@ interface MemorySample {
   at: number;
   rss: number;
   heap: number;
-}
-
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
-  return new Promise((resolvePromise, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${seen}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = pattern.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        resolvePromise(match);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}: ${seen}`)));
-  });
 }
 
 interface LaneRun {
